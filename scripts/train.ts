@@ -1,0 +1,38 @@
+/**
+ * npm run train [-- DATA_DIR] [--epochs N] [--seed S] [--exclude a,b] [--out DIR] [--no-card]
+ * Deterministic (seeded) training of the Haven classifier; writes public/model/* and MODEL_CARD.md.
+ */
+import { resolve } from 'node:path';
+import { runTraining, DEFAULT_CONFIG, type TrainConfig } from './train/pipeline';
+import { writeModelCard } from './train/card';
+
+function main(): void {
+  const args = process.argv.slice(2);
+  let dataDir = resolve(process.cwd(), '../shared/data');
+  let outDir: string | null = resolve(process.cwd(), 'public/model');
+  let cardPath: string | null = resolve(process.cwd(), 'MODEL_CARD.md');
+  const cfg: Partial<TrainConfig> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--epochs') cfg.epochs = Number(args[++i]);
+    else if (a === '--seed') cfg.seed = Number(args[++i]);
+    else if (a === '--exclude') cfg.exclude = String(args[++i]).split(',').filter(Boolean);
+    else if (a === '--out') outDir = resolve(String(args[++i]));
+    else if (a === '--no-card') cardPath = null;
+    else if (a === '--dim') cfg.dims = { ...DEFAULT_CONFIG.dims, dim: Number(args[++i]) };
+    else if (!a.startsWith('--')) dataDir = resolve(a);
+    else throw new Error(`unknown option ${a}`);
+  }
+  const full: TrainConfig = {
+    ...DEFAULT_CONFIG, ...cfg, dataDir, outDir, cardPath,
+    log: (m) => process.stderr.write(`[train ${new Date().toISOString().slice(11, 19)}] ${m}\n`),
+  };
+  const res = runTraining(full);
+  if (cardPath) {
+    writeModelCard(cardPath, res, full);
+    full.log(`wrote ${cardPath}`);
+  }
+  full.log(`done in ${res.seconds.toFixed(0)} s; version ${res.modelJson.version as string}`);
+}
+
+main();

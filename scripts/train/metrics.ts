@@ -1,0 +1,87 @@
+/** Evaluation helpers: ROC-AUC, precision/recall/F1, threshold search. */
+
+export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  const n = scores.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+  let pos = 0;
+  let neg = 0;
+  let rankSum = 0;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j + 1 < n && scores[idx[j + 1]!] === scores[idx[i]!]) j++;
+    const avgRank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) {
+      if (labels[idx[k]!]) {
+        pos++;
+        rankSum += avgRank;
+      } else neg++;
+    }
+    i = j + 1;
+  }
+  if (pos === 0 || neg === 0) return NaN;
+  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+export interface PRF {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export function prfAt(scores: ArrayLike<number>, labels: ArrayLike<number>, thr: number): PRF {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const p = scores[i]! >= thr;
+    if (p && labels[i]) tp++;
+    else if (p) fp++;
+    else if (labels[i]) fn++;
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 1;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1, tp, fp, fn };
+}
+
+/**
+ * Lowest threshold whose precision ≥ target (scanning candidates from high to low), requiring a
+ * minimum number of predicted positives so the estimate is not from 2 examples. Falls back to the
+ * F1-optimal threshold if the target is never met.
+ */
+export function thresholdForPrecision(scores: ArrayLike<number>, labels: ArrayLike<number>, target: number, minPred = 10): { thr: number; met: boolean } {
+  const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  let tp = 0;
+  let fp = 0;
+  let best = -1;
+  let bestF1 = -1;
+  let bestF1Thr = 0.5;
+  const totalPos = Array.from({ length: labels.length }).reduce<number>((s, _, i) => s + (labels[i] ? 1 : 0), 0);
+  for (let r = 0; r < idx.length; r++) {
+    const i = idx[r]!;
+    if (labels[i]) tp++;
+    else fp++;
+    // only consider cut points between distinct scores
+    if (r + 1 < idx.length && scores[idx[r + 1]!] === scores[i]) continue;
+    const prec = tp / (tp + fp);
+    const rec = totalPos ? tp / totalPos : 0;
+    const f1 = prec + rec ? (2 * prec * rec) / (prec + rec) : 0;
+    if (f1 > bestF1) {
+      bestF1 = f1;
+      bestF1Thr = scores[i]!;
+    }
+    if (tp + fp >= minPred && prec >= target) best = r;
+  }
+  if (best >= 0) return { thr: scores[idx[best]!]!, met: true };
+  return { thr: bestF1Thr, met: false };
+}
+
+export function round(x: number, d = 4): number {
+  if (!Number.isFinite(x)) return x;
+  const m = 10 ** d;
+  return Math.round(x * m) / m;
+}

@@ -1,0 +1,460 @@
+/** Training pipeline as importable functions (CLI in scripts/train.ts; smoke test uses a tiny config). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LABELS, SENSITIVITIES, type Scores, type Sensitivity } from '../../src/classifier/types';
+import { DEFAULT_FEATURE_CONFIG, featuresOfNormalized, type FeatureConfig } from '../../src/classifier/features';
+import {
+  analyzeMessages, conversationFeatures, convModelScore, windowTexts, CONV_FEATURE_NAMES, type ConvModel,
+} from '../../src/classifier/conversation';
+import {
+  buildConversations, convSamples, isStackConv, listSources, normLines, readRows, rng, windowExamples,
+  CHAT_SOURCES, GROOMING_SOURCE, type Conversation, type ConvSample, type Example, type Row,
+} from './data';
+import {
+  cloneParams, dequantize, forward, initParams, initState, quantizeUint8, trainStep, type BagDims, type BagParams,
+} from './bag-model';
+import { prfAt, rocAuc, round, thresholdForPrecision } from './metrics';
+
+export interface TrainConfig {
+  dataDir: string;
+  outDir: string | null; // null = do not write artefacts
+  cardPath: string | null;
+  seed: number;
+  epochs: number;
+  dims: BagDims;
+  feature: FeatureConfig;
+  window: { maxLines: number; maxChars: number };
+  lrE: number;
+  lrDense: number;
+  l2E: number;
+  featureDropout: number;
+  chatLineFrac: number;
+  stackFrac: number;
+  sourceCap: number;
+  exclude: string[];
+  log: (msg: string) => void;
+  maxConvSamplesPerSource: number;
+}
+
+export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath' | 'log'> = {
+  seed: 1337,
+  epochs: 4,
+  dims: { buckets: DEFAULT_FEATURE_CONFIG.buckets, dim: 12, hidden: 32 },
+  feature: DEFAULT_FEATURE_CONFIG,
+  window: { maxLines: 10, maxChars: 700 },
+  lrE: 0.4,
+  lrDense: 0.002,
+  l2E: 0,
+  featureDropout: 0.1,
+  chatLineFrac: 0.3,
+  stackFrac: 0.3,
+  sourceCap: 12000,
+  exclude: [],
+  maxConvSamplesPerSource: 1500,
+};
+
+const K = LABELS.length;
+const GI = LABELS.indexOf('grooming');
+const SI = LABELS.indexOf('sexual');
+
+interface Prepared {
+  ex: Example[];
+  y: Float32Array[]; // 0/1 (masked entries irrelevant)
+  lw: Float32Array[]; // per-label loss weights (0 = masked)
+}
+
+function messageExamples(rows: Row[], cfg: TrainConfig, rand: () => number, forVal: boolean): Example[] {
+  const out: Example[] = [];
+  for (const r of rows) {
+    if (r.source === GROOMING_SOURCE) continue;
+    if (CHAT_SOURCES.has(r.source)) {
+      if (!forVal && rand() >= cfg.chatLineFrac) continue;
+    }
+    if (r.y.every((v) => v === null)) continue;
+    const text = normLines(r.text);
+    if (!text) continue;
+    out.push({ text, y: r.y, source: r.source, lang: r.lang, kind: 'msg', w: 1 });
+  }
+  return out;
+}
+
+function prepareWeights(ex: Example[], cfg: TrainConfig): Prepared & { report: Record<string, unknown> } {
+  // per (source,label) totals
+  const tot = new Map<string, number>();
+  for (const e of ex) e.y.forEach((v, k) => {
+    if (v === null) return;
+    const key = `${e.source}|${k}`;
+    tot.set(key, (tot.get(key) ?? 0) + e.w);
+  });
+  const srcF = (s: string, k: number): number => Math.min(1, Math.sqrt(cfg.sourceCap / (tot.get(`${s}|${k}`) ?? 1)));
+  const P = new Float64Array(K);
+  const N = new Float64Array(K);
+  for (const e of ex) e.y.forEach((v, k) => {
+    if (v === null) return;
+    const w = e.w * srcF(e.source, k);
+    if (v === 1) P[k] += w;
+    else N[k] += w;
+  });
+  const posMult = Array.from({ length: K }, (_, k) => (P[k]! > 0 && P[k]! < N[k]! / 3 ? Math.min(8, N[k]! / 3 / P[k]!) : 1));
+  const y: Float32Array[] = [];
+  const lw: Float32Array[] = [];
+  for (const e of ex) {
+    const yy = new Float32Array(K);
+    const ww = new Float32Array(K);
+    e.y.forEach((v, k) => {
+      if (v === null) return;
+      yy[k] = v;
+      ww[k] = e.w * srcF(e.source, k) * (v === 1 ? posMult[k]! : 1);
+    });
+    y.push(yy);
+    lw.push(ww);
+  }
+  const report: Record<string, unknown> = {
+    posMult: Object.fromEntries(LABELS.map((l, k) => [l, round(posMult[k]!, 3)])),
+    weightedPos: Object.fromEntries(LABELS.map((l, k) => [l, Math.round(P[k]!)])),
+    weightedNeg: Object.fromEntries(LABELS.map((l, k) => [l, Math.round(N[k]!)])),
+  };
+  return { ex, y, lw, report };
+}
+
+function featurizeWithDropout(text: string, cfg: TrainConfig, rand: () => number): number[] {
+  const f = featuresOfNormalized(text, cfg.feature);
+  if (cfg.featureDropout <= 0 || f.length < 4) return f;
+  const kept = f.filter(() => rand() >= cfg.featureDropout);
+  return kept.length ? kept : f;
+}
+
+export function predictTexts(p: BagParams, texts: string[], feature: FeatureConfig): Float32Array[] {
+  const o = new Float32Array(K);
+  const x = new Float32Array(p.dims.dim);
+  const h = new Float32Array(p.dims.hidden);
+  return texts.map((t) => {
+    forward(p, featuresOfNormalized(t, feature), o, x, h);
+    return o.slice();
+  });
+}
+
+/** JS twin of HavenClassifier.classify for already-normalized conversation lines. */
+export function convScores(p: BagParams, lines: string[], cfg: TrainConfig, conv: ConvModel | null): { feats: number[]; scores: Scores } {
+  const a = analyzeMessages(lines.map((t) => ({ text: t })), lines);
+  const wins = windowTexts(lines.length ? lines : [''], cfg.window.maxLines, cfg.window.maxChars);
+  const probs = predictTexts(p, wins, cfg.feature);
+  const feats = conversationFeatures(a, probs.map((q) => q[GI]!), probs.map((q) => q[SI]!));
+  const s = { bullying: 0, grooming: 0, sexual: 0, threat: 0, hate: 0 } as Scores;
+  LABELS.forEach((l, k) => {
+    if (k === GI) return;
+    s[l] = Math.max(...probs.map((q) => q[k]!));
+  });
+  s.grooming = conv ? convModelScore(conv, feats) : Math.max(...probs.map((q) => q[GI]!));
+  return { feats, scores: s };
+}
+
+function capSamples(samples: ConvSample[], cap: number, rand: () => number): ConvSample[] {
+  const bySrc = new Map<string, ConvSample[]>();
+  for (const s of samples) {
+    const k = s.conv.source;
+    if (!bySrc.has(k)) bySrc.set(k, []);
+    bySrc.get(k)!.push(s);
+  }
+  const out: ConvSample[] = [];
+  for (const [, arr] of [...bySrc].sort()) {
+    // prefer samples with ≥ 3 lines
+    const good = arr.filter((s) => s.end - s.start >= 3);
+    const pool = good.length >= Math.min(cap, arr.length) / 2 ? good : arr;
+    const shuffled = shuffle(pool.slice(), rand);
+    out.push(...shuffled.slice(0, cap));
+  }
+  return out;
+}
+
+function shuffle<T>(a: T[], rand: () => number): T[] {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** Logistic regression (full batch, Adam, L2) for the stacked conversation model. */
+export function fitConvModel(X: number[][], y: number[], rand: () => number, iters = 600, l2 = 1e-3): ConvModel {
+  const d = X[0]?.length ?? 0;
+  const w = new Float64Array(d);
+  let b = 0;
+  const pos = y.reduce((s, v) => s + v, 0);
+  const neg = y.length - pos;
+  const wp = pos ? y.length / (2 * pos) : 1;
+  const wn = neg ? y.length / (2 * neg) : 1;
+  const m = new Float64Array(d + 1);
+  const v = new Float64Array(d + 1);
+  const lr = 0.05;
+  void rand;
+  for (let it = 1; it <= iters; it++) {
+    const g = new Float64Array(d + 1);
+    for (let i = 0; i < X.length; i++) {
+      let z = b;
+      const xi = X[i]!;
+      for (let j = 0; j < d; j++) z += w[j]! * xi[j]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const e = (p - y[i]!) * (y[i] ? wp : wn);
+      for (let j = 0; j < d; j++) g[j] += e * xi[j]!;
+      g[d] += e;
+    }
+    for (let j = 0; j <= d; j++) {
+      let gj = g[j]! / X.length;
+      if (j < d) gj += l2 * w[j]!;
+      m[j] = 0.9 * m[j]! + 0.1 * gj;
+      v[j] = 0.999 * v[j]! + 0.001 * gj * gj;
+      const step = (lr * (m[j]! / (1 - 0.9 ** it))) / (Math.sqrt(v[j]! / (1 - 0.999 ** it)) + 1e-8);
+      if (j < d) w[j] -= step;
+      else b -= step;
+    }
+  }
+  return { weights: Array.from(w, (x) => round(x, 6)), bias: round(b, 6) };
+}
+
+export interface TrainResult {
+  params: BagParams; // dequantized (as shipped)
+  quant: { q: Uint8Array; scale: number; min: number };
+  convModel: ConvModel;
+  thresholds: Record<Sensitivity, Scores>;
+  metrics: Record<string, unknown>;
+  modelJson: Record<string, unknown>;
+  weightsBin: Uint8Array;
+  seconds: number;
+}
+
+export function runTraining(cfg: TrainConfig): TrainResult {
+  const t0 = Date.now();
+  const log = cfg.log;
+  const rand = rng(cfg.seed);
+  const sources = listSources(cfg.dataDir).filter((s) => !cfg.exclude.includes(s));
+  log(`sources (${sources.length}): ${sources.join(', ')}`);
+  const trainRows: Row[] = [];
+  const valRows: Row[] = [];
+  const counts: Record<string, { train: number; val: number }> = {};
+  for (const s of sources) {
+    const tr = readRows(join(cfg.dataDir, s, 'train.jsonl'));
+    const va = readRows(join(cfg.dataDir, s, 'val.jsonl'));
+    counts[s] = { train: tr.length, val: va.length };
+    for (const r of tr) trainRows.push(r);
+    for (const r of va) valRows.push(r);
+  }
+  log(`loaded ${trainRows.length} train / ${valRows.length} val rows (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+
+  // --- examples
+  const trainConvs = buildConversations(trainRows);
+  const baseConvs = trainConvs.filter((c) => !isStackConv(c.key, cfg.stackFrac));
+  const stackConvs = trainConvs.filter((c) => isStackConv(c.key, cfg.stackFrac));
+  const valConvs = buildConversations(valRows);
+  const msgTrain = messageExamples(trainRows, cfg, rand, false);
+  const winTrain = windowExamples(baseConvs, cfg.window.maxLines, cfg.window.maxChars, rand);
+  const prep = prepareWeights([...msgTrain, ...winTrain], cfg);
+  log(`train examples: ${msgTrain.length} messages + ${winTrain.length} conversation windows; convs base ${baseConvs.length}, stack ${stackConvs.length}, val ${valConvs.length}`);
+
+  const msgVal = messageExamples(valRows, cfg, rand, true).filter((e) => !CHAT_SOURCES.has(e.source));
+  const winVal = windowExamples(valConvs, cfg.window.maxLines, cfg.window.maxChars, rng(cfg.seed + 1));
+
+  // --- train base model
+  let params = initParams(cfg.dims, rand);
+  const st = initState(params);
+  const hp = { lrE: cfg.lrE, lrDense: cfg.lrDense, l2E: cfg.l2E };
+  const scratch = {
+    x: new Float32Array(cfg.dims.dim), h: new Float32Array(cfg.dims.hidden), o: new Float32Array(K),
+    dz: new Float32Array(K), dh: new Float32Array(cfg.dims.hidden), dx: new Float32Array(cfg.dims.dim),
+  };
+  const order = Array.from({ length: prep.ex.length }, (_, i) => i);
+  let best: { score: number; params: BagParams; epoch: number } | null = null;
+  const valTexts = [...msgVal, ...winVal];
+  const epochLog: Array<Record<string, number>> = [];
+  for (let ep = 1; ep <= cfg.epochs; ep++) {
+    shuffle(order, rand);
+    let loss = 0;
+    const te = Date.now();
+    for (let n = 0; n < order.length; n++) {
+      const i = order[n]!;
+      const feats = featurizeWithDropout(prep.ex[i]!.text, cfg, rand);
+      loss += trainStep(params, st, hp, feats, prep.y[i]!, prep.lw[i]!, scratch);
+      if ((n + 1) % 50000 === 0) log(`  epoch ${ep}: ${n + 1}/${order.length} loss ${(loss / (n + 1)).toFixed(4)} (${((Date.now() - te) / 1000).toFixed(0)}s)`);
+    }
+    const pv = predictTexts(params, valTexts.map((e) => e.text), cfg.feature);
+    const aucs: Record<string, number> = {};
+    let sum = 0;
+    LABELS.forEach((l, k) => {
+      const s: number[] = [];
+      const yy: number[] = [];
+      valTexts.forEach((e, i) => {
+        const v = e.y[k];
+        if (v === null || v === undefined) return;
+        s.push(pv[i]![k]!);
+        yy.push(v);
+      });
+      aucs[l] = round(rocAuc(s, yy));
+      sum += Number.isFinite(aucs[l]!) ? aucs[l]! : 0;
+    });
+    const score = sum / K;
+    epochLog.push({ epoch: ep, loss: round(loss / order.length), ...aucs, mean: round(score) });
+    log(`epoch ${ep}/${cfg.epochs}: loss ${(loss / order.length).toFixed(4)} val AUC ${JSON.stringify(aucs)} mean ${score.toFixed(4)} (${((Date.now() - te) / 1000).toFixed(0)}s)`);
+    if (!best || score > best.score) best = { score, params: cloneParams(params), epoch: ep };
+  }
+  params = best!.params;
+  log(`best epoch ${best!.epoch}`);
+
+  // --- quantize embedding (shipped form) and evaluate with dequantized weights
+  const quant = quantizeUint8(params.E);
+  const shipped: BagParams = { ...params, E: dequantize(quant.q, quant.scale, quant.min) };
+
+  // --- stacked conversation model on held-out (stack) train conversations
+  const stackSamples = capSamples(convSamples(stackConvs, rand), cfg.maxConvSamplesPerSource, rand);
+  const X: number[][] = [];
+  const Y: number[] = [];
+  for (const s of stackSamples) {
+    X.push(convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, null).feats);
+    Y.push(s.conv.label);
+  }
+  const convModel = fitConvModel(X, Y, rand);
+  log(`conversation model fitted on ${X.length} samples (${Y.filter((v) => v).length} grooming): ${JSON.stringify(Object.fromEntries(CONV_FEATURE_NAMES.map((n, i) => [n, convModel.weights[i]])))}`);
+
+  // --- validation
+  const valSamples = capSamples(convSamples(valConvs, rng(cfg.seed + 2)), cfg.maxConvSamplesPerSource, rng(cfg.seed + 3));
+  const convVal = valSamples.map((s) => ({
+    s, score: convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, convModel).scores.grooming,
+  }));
+  const pMsg = predictTexts(shipped, msgVal.map((e) => e.text), cfg.feature);
+
+  const metrics: Record<string, any> = { perSource: {}, perLanguage: {}, pooled: {}, grooming: {}, epochs: epochLog, weights: prep.report };
+  const thresholds = {} as Record<Sensitivity, Scores>;
+  for (const s of SENSITIVITIES) thresholds[s] = { bullying: 0.5, grooming: 0.5, sexual: 0.5, threat: 0.5, hate: 0.5 };
+  const targets: Record<Sensitivity, number> = { low: 0.9, medium: 0.8, high: 0.65 };
+
+  for (const [k, l] of LABELS.entries()) {
+    let scores: number[] = [];
+    let ys: number[] = [];
+    const groups: Array<{ src: string; lang: string; s: number; y: number }> = [];
+    if (k === GI) {
+      for (const c of convVal) groups.push({ src: c.s.conv.source, lang: c.s.conv.lang, s: c.score, y: c.s.conv.label });
+    } else {
+      msgVal.forEach((e, i) => {
+        const v = e.y[k];
+        if (v === null || v === undefined) return;
+        groups.push({ src: e.source, lang: e.lang, s: pMsg[i]![k]!, y: v });
+      });
+    }
+    // sources with both classes are used for thresholds (positive-only sets would inflate precision)
+    const bySrc = new Map<string, { s: number[]; y: number[] }>();
+    const byLang = new Map<string, { s: number[]; y: number[] }>();
+    for (const g of groups) {
+      if (!bySrc.has(g.src)) bySrc.set(g.src, { s: [], y: [] });
+      bySrc.get(g.src)!.s.push(g.s);
+      bySrc.get(g.src)!.y.push(g.y);
+      if (!byLang.has(g.lang)) byLang.set(g.lang, { s: [], y: [] });
+      byLang.get(g.lang)!.s.push(g.s);
+      byLang.get(g.lang)!.y.push(g.y);
+    }
+    for (const g of groups) {
+      if (k !== GI) {
+        const b = bySrc.get(g.src)!;
+        const pos = b.y.filter((v) => v).length;
+        if (pos === 0 || pos === b.y.length) continue;
+      }
+      scores.push(g.s);
+      ys.push(g.y);
+    }
+    if (scores.length === 0) {
+      scores = groups.map((g) => g.s);
+      ys = groups.map((g) => g.y);
+    }
+    let prev = 1;
+    for (const sens of ['low', 'medium', 'high'] as Sensitivity[]) {
+      const { thr, met } = thresholdForPrecision(scores, ys, targets[sens], k === GI ? 5 : 10);
+      const t = Math.min(prev, thr);
+      thresholds[sens][l] = round(t, 5);
+      prev = t;
+      metrics.pooled[`${l}@${sens}`] = { threshold: round(t, 5), precisionTargetMet: met, ...roundObj(prfAt(scores, ys, t)) };
+    }
+    metrics.pooled[l] = { auc: round(rocAuc(scores, ys)), n: ys.length, pos: ys.filter((v) => v).length };
+    const medThr = thresholds.medium[l];
+    for (const [src, b] of bySrc) {
+      metrics.perSource[`${l}|${src}`] = { n: b.y.length, pos: b.y.filter((v) => v).length, auc: round(rocAuc(b.s, b.y)), ...roundObj(prfAt(b.s, b.y, medThr)) };
+    }
+    for (const [lang, b] of byLang) {
+      metrics.perLanguage[`${l}|${lang}`] = { n: b.y.length, pos: b.y.filter((v) => v).length, auc: round(rocAuc(b.s, b.y)), ...roundObj(prfAt(b.s, b.y, medThr)) };
+    }
+  }
+  // grooming detail: whole conversations only, and base-model window max without the conversation model
+  {
+    const whole = convVal.filter((c) => c.s.start === 0 && c.s.end === c.s.conv.lines.length);
+    const ws = whole.map((c) => c.score);
+    const wy = whole.map((c) => c.s.conv.label);
+    metrics.grooming.wholeConversations = { n: wy.length, pos: wy.filter((v) => v).length, auc: round(rocAuc(ws, wy)), ...roundObj(prfAt(ws, wy, thresholds.medium.grooming)) };
+    const baseOnly = valSamples.map((s) => convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, null).scores.grooming);
+    metrics.grooming.windowMaxWithoutConvModel = { auc: round(rocAuc(baseOnly, valSamples.map((s) => s.conv.label))) };
+    metrics.grooming.samples = { n: convVal.length, pos: convVal.filter((c) => c.s.conv.label).length };
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  const version = `haven-clf-${new Date(0).toISOString().slice(0, 0)}v1-s${cfg.seed}-${cfg.dims.buckets}x${cfg.dims.dim}-${hashParams(params)}`;
+
+  // --- artefacts
+  const weightsBin = buildWeightsBin(quant.q, params);
+  const modelJson = {
+    format: 'haven-hashed-bag-v1',
+    version,
+    labels: [...LABELS],
+    featureConfig: cfg.feature,
+    dims: cfg.dims,
+    window: cfg.window,
+    thresholds,
+    convModel: { ...convModel, features: [...CONV_FEATURE_NAMES] },
+    weightsManifest: [
+      {
+        paths: ['weights.bin'],
+        weights: [
+          { name: 'embedding', shape: [cfg.dims.buckets, cfg.dims.dim], dtype: 'float32', quantization: { dtype: 'uint8', scale: quant.scale, min: quant.min } },
+          { name: 'dense1/kernel', shape: [cfg.dims.dim, cfg.dims.hidden], dtype: 'float32' },
+          { name: 'dense1/bias', shape: [cfg.dims.hidden], dtype: 'float32' },
+          { name: 'dense2/kernel', shape: [cfg.dims.hidden, K], dtype: 'float32' },
+          { name: 'dense2/bias', shape: [K], dtype: 'float32' },
+        ],
+      },
+    ],
+  };
+  metrics.version = version;
+  metrics.trainSeconds = round(seconds, 1);
+  metrics.datasets = counts;
+  metrics.config = { ...cfg, log: undefined, dataDir: undefined, outDir: undefined, cardPath: undefined };
+  if (cfg.outDir) {
+    mkdirSync(cfg.outDir, { recursive: true });
+    writeFileSync(join(cfg.outDir, 'model.json'), JSON.stringify(modelJson, null, 1) + '\n');
+    writeFileSync(join(cfg.outDir, 'weights.bin'), weightsBin);
+    writeFileSync(join(cfg.outDir, 'metrics.json'), JSON.stringify(metrics, null, 1) + '\n');
+    log(`wrote ${cfg.outDir}/model.json, weights.bin (${weightsBin.length} bytes), metrics.json`);
+  }
+  return { params: shipped, quant, convModel, thresholds, metrics, modelJson, weightsBin, seconds };
+}
+
+function roundObj(o: object): Record<string, number> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v as number)]));
+}
+
+function hashParams(p: BagParams): string {
+  let h = 0x811c9dc5;
+  const step = Math.max(1, Math.floor(p.E.length / 4096));
+  for (let i = 0; i < p.E.length; i += step) h = Math.imul(h ^ Math.round(p.E[i]! * 1e6), 0x01000193) >>> 0;
+  for (const v of p.W2) h = Math.imul(h ^ Math.round(v * 1e6), 0x01000193) >>> 0;
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function buildWeightsBin(q: Uint8Array, p: BagParams): Uint8Array {
+  // uint8 embedding first, then float32 tensors; tfjs decodeWeights reads them sequentially.
+  const parts: Uint8Array[] = [q];
+  for (const a of [p.W1, p.b1, p.W2, p.b2]) parts.push(new Uint8Array(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength)));
+  const total = parts.reduce((s, x) => s + x.length, 0);
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const x of parts) {
+    out.set(x, off);
+    off += x.length;
+  }
+  return out;
+}
+
+export type { Conversation };

@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import { MessageError, type Handlers } from '../messaging';
+import { settingsItem, statsItem } from '../storage/items';
+import { addCount, dayKey } from '../lib/stats';
+import { recordFrame, forgetTab } from './tab-status';
+import { helplineFor } from './helpline';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** Handlers of the foundation's messages (see `coreMessages`). */
+export const coreHandlers: Handlers = {
+  async 'content.hello'({ url, top }, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new MessageError('bad-sender', 'content.hello must come from a tab.');
+    const frameId = sender.frameId ?? 0;
+    await recordFrame(tabId, frameId, top ? url : (sender.tab?.url ?? url));
+    const settings = await settingsItem.getValue();
+    const host = hostOf(url);
+    const enabled = !settings.allowSites.some((site) => host === site || host.endsWith(`.${site}`));
+    return { tabId, frameId, enabled };
+  },
+  'settings.get': () => settingsItem.getValue(),
+  async 'stats.record'({ label, event, count }) {
+    const stats = await statsItem.getValue();
+    await statsItem.setValue(addCount(stats, dayKey(Date.now()), `${label}.${event}`, count ?? 1));
+  },
+  async 'help.open'() {
+    const settings = await settingsItem.getValue();
+    await browser.tabs.create({ url: helplineFor(settings.country).url });
+  },
+};
+
+export function watchTabs(): void {
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+}

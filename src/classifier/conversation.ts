@@ -1,0 +1,184 @@
+/**
+ * Conversation-level grooming features: message parsing, multilingual (en/de) cue lexicon,
+ * windowing, and the feature vector of the stacked conversation model. Pure, DOM-free.
+ */
+import { normalizeText } from './normalize';
+import { CUE_KINDS, type CueKind } from './types';
+
+export interface ConvMessage {
+  author?: string;
+  text: string;
+}
+
+/** Regexes run on normalizeText() output (lowercase, no diacritics, leet undone). */
+const CUE_PATTERNS: Record<CueKind, RegExp> = {
+  age: /\b(how old|hw old|ur age|your age|age\?|wie alt|dein alter|what grade|which grade|wat grade|welche klasse|what year are you in|(?:im|i'?m|i am|ich bin|bin)\s+(?:only |just |nur |erst )?(?:[5-9]|1[0-9]|[2-9][0-9])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr))|\b(?:[5-9]|1[0-9]|[2-9][0-9]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre|j\.)\b|middle school|junior high|high school|grundschule|\d+(?:th|st|nd|rd) grade|\d\. klasse|\bin klasse\b)/,
+  location: /\b(where (?:do )?(?:u|you|ya) (?:live|from|stay)|where (?:r|are) (?:u|you) from|wh?ere u at|what (?:city|state|town|country)|which (?:city|state|town)|(?:ur|your|you're) (?:address|addy|zip)|wo wohnst|woher kommst|wo bist du|in welcher stadt|deine adresse|what school|welche schule|near you|close to you|how far (?:are|r) (?:u|you))/,
+  secrecy: /\b(don'?t tell|dont tell|do not tell|never tell|not tell (?:anyone|anybody|ur|your)|(?:our|a|little) secret|keep (?:it|this|that) (?:between us|secret|quiet|to yourself)|between (?:you and me|us)|delete (?:the |this |our |these |those |all )?(?:chat|chats|messages?|msgs?|pics?|texts?|history|convo)|(?:ur|your) (?:parents|mom|mum|dad) (?:can'?t|cant|must not|shouldn'?t) (?:know|find out|see)|no one (?:can|must|needs to) know|nobody (?:can|must|needs to) know|sag(?:'?s| es)? (?:niemandem|keinem)|nicht (?:weiter)?(?:sagen|erzahlen)|unser (?:kleines )?geheimnis|geheim halten|losch (?:den|die|das|unseren?)|deine eltern (?:durfen|sollen) (?:das )?nicht)/,
+  isolation: /\b((?:ur|your) (?:parents|mom|mum|dad|friends) (?:don'?t|dont|never|wont|won'?t) (?:understand|get you|care|listen)|(?:only i|i'?m the only one|im the only one|only one who) (?:understands?|gets? you|cares?)|nobody understands (?:u|you)|(?:are|r) (?:ur|your) (?:parents|mom|mum|dad) (?:home|around|there|awake|asleep)|(?:are|r) (?:u|you) (?:home )?alone|home alone|(?:anyone|any1|someone) (?:else )?(?:home|there|around)\?|when (?:do|does) (?:ur|your) (?:parents|mom|mum|dad) (?:leave|go|get home|come home)|bist du (?:allein|alleine)|sind deine eltern (?:da|zu hause|weg)|deine eltern verstehen dich nicht|nur ich verstehe dich|niemand versteht dich)/,
+  flattery: /\b((?:u|you|ur|you'?re|you are|u r|youre) (?:so |really |very |rly |soo |such a )?(?:pretty|beautiful|gorgeous|cute|hot|sexy|mature|special|adorable|perfect|smart for)|mature for (?:ur|your) age|(?:ur|your) (?:so )?(?:pretty|beautiful|gorgeous|cute|hot|sexy)|du bist (?:so |echt |sehr |wirklich )?(?:hubsch|su(?:ß|ss)|wunderschon|schon|sexy|heiß|heiss|reif|besonders)|reif fur dein alter|i like (?:u|you) a lot|nice body)/,
+  sexual: /\b(sex|sexy|naked|nude|nudes|horny|boob|boobs|tits|titties|dick|cock|penis|pussy|vagina|virgin|cum|orgasm|masturbat\w*|jerk off|blow ?job|oral|69|make out|making out|kiss(?:ing)? (?:u|you)|touch (?:u|you|urself|yourself|me)|lick|suck|bra|panties|undies|underwear|thong|(?:make|making) love|in bed|get laid|hard on|nackt|geil|titten|schwanz|muschi|jungfrau|ficken|blasen|unterwasche|beruhr(?:en)? dich|sexuell)/,
+  pictures: /\b((?:send|show|got|have|get|post|snap)(?: me)? (?:a |an |some |more |ur |your |another |one )?(?:pic|pics|picture|pictures|photo|photos|foto|fotos|bild|bilder|selfie|vid|video|nudes?)|(?:on |ur |your |a |got a |have a )?web ?cam|on cam\b|cam (?:2|to) cam|video ?call|facetime|(?:schick|zeig)(?:st)? (?:mir )?(?:ein |mal |ein paar )?(?:foto|bild|bilder|selfie|video)|kamera)/,
+  'private-channel': /\b(snap ?chat|(?:ur|your|my) snap|whats ?app|kik|skype|telegram|discord|insta(?:gram)?|(?:ur|your|my) (?:number|#|cell|phone|digits|email|e-mail)|text me|call me|dm me|pm me|private (?:chat|message|msg)|add me (?:on|to)|handynummer|deine nummer|meine nummer|schreib mir privat|privat schreiben|ruf mich an)/,
+  meeting: /\b(meet (?:up|u|you|me|in person|somewhere)|meet\?|wanna meet|want to meet|come over|pick (?:u|you) up|see (?:u|you) in person|in real life|irl|hang out|hook up|come (?:to|see) (?:me|my)|my (?:place|house|car|hotel)|(?:ur|your) (?:place|house)|(?:a|the) hotel|drive (?:to|over|down)|treffen|abholen|vorbeikommen|zu mir kommen|bei mir|bei dir)/,
+  gifts: /\b((?:buy|get|give|send)(?:ing)? (?:u|you) (?:a |an |some |something|stuff|things)|gift ?card|present for (?:u|you)|(?:pay|paid) (?:u|you)|robux|v ?bucks|money for (?:u|you)|geschenk|(?:kaufe?|schenke?) dir|geld fur dich|gutschein)/,
+  threats: /\b((?:i'?ll|i will|ill|gonna) (?:tell|show|post|send) (?:everyone|ur|your|them|it to)|if (?:u|you) (?:don'?t|dont|do not|won'?t|wont)|or else|(?:i'?ll|i will|ill|gonna) (?:hurt|kill|find) (?:u|you)|i know where (?:u|you) live|sonst (?:zeig|schick|erzahl|sag)|wenn du nicht|ich weiß wo du wohnst|ich weiss wo du wohnst)/,
+};
+
+/** A stated age between 8 and 17 ("im 13", "14 yo", "13/f"). */
+const MINOR_AGE =
+  /(?:\b(?:im|i'?m|i am|ich bin|bin)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am))|\b(?:[89]|1[0-7]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[89]|1[0-7]) ?\/ ?[fm]\b|\b(?:[89]|1[0-7]) [fm] \w|\b(?:6|7|8|9)th grade|middle school|junior high|[5-9]\. klasse)/;
+const ADULT_AGE =
+  /(?:\b(?:im|i'?m|i am|ich bin|bin)\s+(?:[2-6][0-9]|1[89])\b(?! ?(?:min|mins|minutes|hours|%|km|miles|uhr|pm|am))|\b(?:[2-6][0-9]|1[89]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[2-6][0-9]|1[89]) ?\/ ?[fm]\b)/;
+
+export function detectCues(normalized: string): CueKind[] {
+  const out: CueKind[] = [];
+  for (const k of CUE_KINDS) if (CUE_PATTERNS[k].test(normalized)) out.push(k);
+  return out;
+}
+
+export function hasMinorAge(normalized: string): boolean {
+  return MINOR_AGE.test(normalized);
+}
+export function hasAdultAge(normalized: string): boolean {
+  return ADULT_AGE.test(normalized);
+}
+
+const PREFIX_RE = /^\s*(?:\[[^\]]{1,25}\]\s*)?(?:<([^<>]{1,40})>|([\p{L}\p{N}_.\- ]{1,40}?)\s*:)\s+/u;
+
+/**
+ * Split a multi-line text into messages. If most lines look like "name: text" or "<name> text",
+ * the prefix becomes the author.
+ */
+export function parseConversation(text: string): ConvMessage[] {
+  const lines = String(text ?? '')
+    .split(/\r?\n|\u2028|\u2029/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  if (lines.length === 0) return [];
+  let prefixed = 0;
+  for (const l of lines) if (PREFIX_RE.test(l)) prefixed++;
+  const usePrefix = lines.length >= 2 && prefixed / lines.length >= 0.6;
+  return lines.map((l) => {
+    if (!usePrefix) return { text: l };
+    const m = PREFIX_RE.exec(l);
+    if (!m) return { text: l };
+    const author = (m[1] ?? m[2] ?? '').trim();
+    return { author, text: l.slice(m[0].length) };
+  });
+}
+
+/** Group message indices into windows of at most `maxLines` messages and `maxChars` chars. */
+export function chunkMessages(texts: string[], maxLines = 10, maxChars = 700): number[][] {
+  const chunks: number[][] = [];
+  let cur: number[] = [];
+  let chars = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const len = texts[i]!.length + 1;
+    if (cur.length > 0 && (cur.length >= maxLines || chars + len > maxChars)) {
+      chunks.push(cur);
+      cur = [];
+      chars = 0;
+    }
+    cur.push(i);
+    chars += len;
+  }
+  if (cur.length > 0) chunks.push(cur);
+  return chunks;
+}
+
+/** Window texts of normalized lines: over-long lines split on spaces, then grouped by chunkMessages. */
+export function windowTexts(normalizedLines: string[], maxLines: number, maxChars: number): string[] {
+  const pieces: string[] = [];
+  for (const l of normalizedLines) {
+    if (l.length <= maxChars) {
+      pieces.push(l);
+      continue;
+    }
+    let cur = '';
+    for (const w of l.split(' ')) {
+      if (cur && cur.length + w.length + 1 > maxChars) {
+        pieces.push(cur);
+        cur = '';
+      }
+      cur = cur ? cur + ' ' + w : w;
+    }
+    if (cur) pieces.push(cur);
+  }
+  if (pieces.length === 0) pieces.push('');
+  return chunkMessages(pieces, maxLines, maxChars).map((c) => c.map((i) => pieces[i]).join('\n'));
+}
+
+export const CONV_FEATURE_NAMES = [
+  'win_max', 'win_mean', 'win_top3', 'win_frac50', 'sex_max',
+  ...CUE_KINDS.map((k) => `cue_${k}`),
+  'cue_kinds', 'minor_age', 'minor_x_sexual', 'minor_x_contact', 'sexual_x_secret', 'adult_age', 'cue_rate',
+  'asked_age_and_contact',
+] as const;
+
+export interface ConvAnalysis {
+  normalized: string[];
+  cues: Array<{ kind: CueKind; messageIndex: number; author?: string }>;
+  minorAge: boolean;
+  adultAge: boolean;
+}
+
+export function analyzeMessages(messages: ConvMessage[], normalized?: string[]): ConvAnalysis {
+  const norm = normalized ?? messages.map((m) => normalizeText(m.text));
+  const cues: ConvAnalysis['cues'] = [];
+  let minorAge = false;
+  let adultAge = false;
+  norm.forEach((n, i) => {
+    for (const kind of detectCues(n)) cues.push({ kind, messageIndex: i, author: messages[i]?.author });
+    if (!minorAge && hasMinorAge(n)) minorAge = true;
+    if (!adultAge && hasAdultAge(n)) adultAge = true;
+  });
+  return { normalized: norm, cues, minorAge, adultAge };
+}
+
+const logit = (p: number): number => {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+};
+
+/**
+ * Feature vector of the stacked conversation model.
+ * @param groomP  per-window grooming probabilities from the message model
+ * @param sexP    per-window sexual probabilities from the message model
+ */
+export function conversationFeatures(a: ConvAnalysis, groomP: number[], sexP: number[]): number[] {
+  const n = Math.max(1, a.normalized.length);
+  const gl = groomP.map(logit).sort((x, y) => y - x);
+  const winMax = gl.length ? gl[0]! : logit(0.01);
+  const winMean = gl.length ? gl.reduce((s, v) => s + v, 0) / gl.length : logit(0.01);
+  const top = gl.slice(0, 3);
+  const winTop3 = top.length ? top.reduce((s, v) => s + v, 0) / top.length : logit(0.01);
+  const frac50 = groomP.length ? groomP.filter((p) => p >= 0.5).length / groomP.length : 0;
+  const sexMax = sexP.length ? Math.max(...sexP.map(logit)) : logit(0.01);
+  const counts: Record<string, number> = {};
+  for (const c of a.cues) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
+  const cueFeats = CUE_KINDS.map((k) => Math.log1p(counts[k] ?? 0));
+  const kinds = CUE_KINDS.filter((k) => (counts[k] ?? 0) > 0).length;
+  const has = (k: CueKind): number => ((counts[k] ?? 0) > 0 ? 1 : 0);
+  const minor = a.minorAge ? 1 : 0;
+  const contact = Math.max(has('meeting'), has('pictures'), has('private-channel'), has('secrecy'));
+  return [
+    winMax / 4, winMean / 4, winTop3 / 4, frac50, sexMax / 4,
+    ...cueFeats,
+    kinds / CUE_KINDS.length, minor, minor * has('sexual'), minor * contact,
+    has('sexual') * Math.max(has('secrecy'), has('isolation')), a.adultAge ? 1 : 0,
+    Math.min(1, a.cues.length / n),
+    has('age') * contact,
+  ];
+}
+
+export interface ConvModel {
+  weights: number[];
+  bias: number;
+}
+
+export function convModelScore(m: ConvModel, feats: number[]): number {
+  let z = m.bias;
+  for (let i = 0; i < feats.length; i++) z += (m.weights[i] ?? 0) * feats[i]!;
+  return 1 / (1 + Math.exp(-z));
+}

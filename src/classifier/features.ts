@@ -1,0 +1,81 @@
+/**
+ * Hashed featurization: word unigrams, word bigrams, squeezed words and char 3–5-grams,
+ * each in its own namespace, FNV-1a hashed into `buckets` slots. Pure, deterministic.
+ */
+import { normalizeText } from './normalize';
+
+export interface FeatureConfig {
+  buckets: number;
+  charMin: number;
+  charMax: number;
+  maxTokens: number;
+  bigrams: boolean;
+}
+
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
+  buckets: 1 << 17,
+  charMin: 3,
+  charMax: 5,
+  maxTokens: 256,
+  bigrams: true,
+};
+
+const TOKEN_RE = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)?|[?!]/gu;
+
+/** FNV-1a over UTF-16 code units, seeded with a namespace char. */
+export function fnv1a(ns: number, s: string): number {
+  let h = (0x811c9dc5 ^ ns) >>> 0;
+  h = Math.imul(h, 0x01000193) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  // final avalanche
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d) >>> 0;
+  h ^= h >>> 12;
+  return h >>> 0;
+}
+
+export function tokenize(normalized: string, maxTokens = 256): string[] {
+  const out = normalized.match(TOKEN_RE) ?? [];
+  return out.length > maxTokens ? out.slice(0, maxTokens) : out;
+}
+
+const NS_WORD = 1;
+const NS_BIGRAM = 2;
+const NS_CHAR = 3;
+const NS_SQUEEZE = 4;
+const NS_BIAS = 5;
+
+/**
+ * Feature ids (with repetition) of an already-normalized text. Always returns at least
+ * one id (a bias feature) so empty texts have a defined embedding.
+ */
+export function featuresOfNormalized(normalized: string, cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG): number[] {
+  const B = cfg.buckets;
+  const ids: number[] = [fnv1a(NS_BIAS, '') % B];
+  const toks = tokenize(normalized, cfg.maxTokens);
+  let prev = '';
+  for (const t of toks) {
+    ids.push(fnv1a(NS_WORD, t) % B);
+    if (cfg.bigrams && prev) ids.push(fnv1a(NS_BIGRAM, prev + ' ' + t) % B);
+    prev = t;
+    const squeezed = t.replace(/(.)\1+/gu, '$1');
+    if (squeezed !== t) ids.push(fnv1a(NS_SQUEEZE, squeezed) % B);
+    if (t.length >= 2 && t !== '?' && t !== '!') {
+      const w = '<' + t + '>';
+      const L = w.length;
+      for (let n = cfg.charMin; n <= cfg.charMax; n++) {
+        if (n > L) break;
+        if (n === L && n === t.length + 2 && n <= 4) continue; // whole short word already a word feature
+        for (let i = 0; i + n <= L; i++) ids.push(fnv1a(NS_CHAR + n * 16, w.slice(i, i + n)) % B);
+      }
+    }
+  }
+  return ids;
+}
+
+export function featurize(text: string, cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG): number[] {
+  return featuresOfNormalized(normalizeText(text), cfg);
+}

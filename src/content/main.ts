@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendMessage } from '../messaging';
+import { contentMessages, type PageStatus } from './messages';
+import { logErrorOnce, isContextInvalidated } from '../lib/errors';
+
+/** Live counts of this frame, answered to the popup. Filled by the inline-protection pipeline. */
+export const pageStatus: PageStatus = { checked: 0, warnings: 0 };
+
+/**
+ * Content-script entry: never breaks the page. Announces this frame to the background, answers status queries
+ * from Haven's own pages, and (later) starts message discovery.
+ */
+export function startContent(ctx: ContentScriptContext): void {
+  try {
+    const top = window.top === window;
+    if (top) listenForStatus();
+    sendMessage('content.hello', { url: location.href.slice(0, 8192), top }).catch((error) => {
+      if (!isContextInvalidated(error)) logErrorOnce('content.hello', error);
+    });
+    ctx.onInvalidated(() => {
+      /* observers and timers are registered on ctx and stop with it */
+    });
+  } catch (error) {
+    logErrorOnce('content.start', error);
+  }
+}
+
+function listenForStatus(): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // Only Haven's own pages may ask; everything else is ignored (no reply leaks to other senders).
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const msg = raw as { haven?: number; name?: string; payload?: unknown } | null;
+    if (msg?.haven !== 1 || msg.name !== 'status.get') return undefined;
+    const checked = contentMessages['status.get'].request(msg.payload, 'payload');
+    if (!checked.ok) return Promise.resolve({ ok: false, error: { code: 'bad-payload', message: checked.errors.join('; ') } });
+    return Promise.resolve({ ok: true, value: { ...pageStatus } });
+  });
+}

@@ -1,0 +1,27 @@
+import { LOCALES, type Locale } from '../settings/schema';
+import { createTranslator, type Catalog, type Translate } from './translate';
+import en from '../../public/_locales/en/messages.json';
+import de from '../../public/_locales/de/messages.json';
+
+export type { Translate } from './translate';
+
+// Bundled so every context (content scripts included) translates synchronously in the parent's language.
+const catalogs: Partial<Record<Locale, Catalog>> = { en, de };
+
+export function isLocale(value: unknown): value is Locale {
+  return LOCALES.includes(value as Locale);
+}
+
+/** Best supported locale for a browser language tag such as `de-AT`; English otherwise. */
+export function localeFromTag(tag: string | undefined): Locale {
+  const base = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  return isLocale(base) && catalogs[base] ? base : 'en';
+}
+
+export function translatorFor(locale: Locale): Translate {
+  const chosen = catalogs[locale];
+  return chosen && locale !== 'en' ? createTranslator(chosen, en) : createTranslator(en);
+}
+
+/** Direction of a locale's script, for `dir` on injected UI. All shipped locales are left-to-right. */
+export const directionOf = (_locale: Locale): 'ltr' | 'rtl' => 'ltr';

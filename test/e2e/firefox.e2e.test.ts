@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIREFOX_BUILD, launchFirefox, type FirefoxSession } from '../helpers/firefox';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { GECKO_ID } from '../../src/lib/extension-id';
+
+const run = promisify(execFile);
+
+describe('Firefox MV3 build', () => {
+  it('is an MV3 manifest with the gecko id and data-collection declaration', () => {
+    const manifest = JSON.parse(readFileSync(path.join(FIREFOX_BUILD, 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.browser_specific_settings.gecko).toMatchObject({
+      id: GECKO_ID,
+      data_collection_permissions: { required: ['none'] },
+    });
+    expect(Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(128);
+    expect(manifest.key).toBeUndefined();
+  });
+
+  it('passes web-ext lint with 0 errors', async () => {
+    const { stdout } = await run('npx', ['web-ext', 'lint', '--source-dir', FIREFOX_BUILD, '--output', 'json', '--no-input'], {
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const report = JSON.parse(stdout.slice(stdout.indexOf('{')));
+    expect(report.errors.map((e: { code: string; message: string }) => `${e.code}: ${e.message}`)).toEqual([]);
+  });
+});
+
+describe('Firefox smoke test (firefox-esr over WebDriver BiDi)', () => {
+  let firefox: FirefoxSession;
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    firefox = await launchFirefox();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('installs the extension', () => {
+    expect(firefox.addonId).toBe(GECKO_ID);
+  });
+
+  it("runs the content script, which reaches the background", async () => {
+    const page = await firefox.browser.newPage();
+    const url = server.url('chat.test', '/pages/basic.html');
+    await page.goto(url);
+    const popup = await firefox.browser.newPage();
+    await popup.goto(`${firefox.base}popup.html`);
+    const frames = async () =>
+      popup.evaluate(async (target) => {
+        const { tabStatus } = await (globalThis as any).browser.storage.session.get('tabStatus');
+        return Object.values((tabStatus ?? {}) as Record<string, { url: string; frames: number[] }>).find((s) => s.url === target)?.frames;
+      }, url);
+    await expect.poll(frames, { timeout: 15_000 }).toEqual([0]);
+    await popup.close();
+    await page.close();
+  });
+});
