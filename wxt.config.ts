@@ -26,11 +26,17 @@ export default defineConfig({
         },
       },
     }),
-    permissions: ['storage', 'declarativeNetRequest', 'alarms'],
+    permissions: ['storage', 'declarativeNetRequest', 'alarms', 'contextMenus'],
+    // Managed policy for schools and families (Chrome/Edge; Firefox reads `3rdparty` policy without a schema).
+    storage: { managed_schema: 'managed-schema.json' },
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
-    web_accessible_resources: [{ resources: ['blocked.html'], matches: ['http://*/*', 'https://*/*'] }],
+    web_accessible_resources: [
+      { resources: ['blocked.html'], matches: ['http://*/*', 'https://*/*'] },
+      // In-page protection: the lazily imported classifier chunk and the model it fetches (issue 4).
+      { resources: ['inline-engine.js', 'model/*'], matches: ['http://*/*', 'https://*/*'] },
+    ],
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
   }),
 });

@@ -4,14 +4,16 @@ import { handleMessages } from '@/src/messaging';
 import { coreHandlers, watchTabs } from '@/src/background/core';
 import { blockingHandlers, startBlocking } from '@/src/blocking/background';
 import { reportHandlers, startReporting } from '@/src/report/background';
+import { openSetupOnInstall, parentsHandlers, startParents } from '@/src/parents/background';
 
 export default defineBackground(() => {
   // Listeners first and synchronously: a message that wakes the service worker must find its handler.
-  handleMessages({ ...coreHandlers, ...blockingHandlers, ...reportHandlers });
+  handleMessages({ ...coreHandlers, ...blockingHandlers, ...reportHandlers, ...parentsHandlers });
   watchTabs();
   startBlocking();
   startReporting();
+  startParents();
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.runtime.openOptionsPage();
+    if (reason === 'install') void openSetupOnInstall();
   });
 });

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
 import { buildRulesets, ruleResources, STATS_FILE, type BuildResult } from '../src/rules/build';
 import { LIST_CATEGORIES } from '../src/rules/categories';
+import { rulesetNotice } from '../src/rules/sources';
 import type { RedirectTarget } from '../src/rules/compile';
 import { BLOCKED_PAGE } from '../src/rules/types';
 import { DEV_CHROME_ID } from '../src/lib/extension-id';
@@ -57,6 +58,8 @@ export default defineWxtModule({
       const result = build();
       for (const set of result.rulesets) files.push({ relativeDest: set.path, contents: set.json });
       files.push({ relativeDest: STATS_FILE, contents: JSON.stringify(result.stats, null, 2) });
+      // CC BY-SA 4.0 (UT1) requires attribution with the adapted data itself.
+      files.push({ relativeDest: 'rulesets/NOTICE.txt', contents: rulesetNotice() });
     });
 
     wxt.hooks.hook('build:manifestGenerated', (_wxt, manifest) => {

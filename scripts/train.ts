@@ -5,8 +5,9 @@
 import { resolve } from 'node:path';
 import { runTraining, DEFAULT_CONFIG, type TrainConfig } from './train/pipeline';
 import { writeModelCard } from './train/card';
+import { writeGolden } from './train/golden';
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   let dataDir = resolve(process.cwd(), '../shared/data');
   let outDir: string | null = resolve(process.cwd(), 'public/model');
@@ -20,7 +21,10 @@ function main(): void {
     else if (a === '--out') outDir = resolve(String(args[++i]));
     else if (a === '--no-card') cardPath = null;
     else if (a === '--dim') cfg.dims = { ...DEFAULT_CONFIG.dims, dim: Number(args[++i]) };
-    else if (!a.startsWith('--')) dataDir = resolve(a);
+    else if (a === '--set') {
+      const [k, v] = String(args[++i]).split('=');
+      (cfg as Record<string, unknown>)[k!] = Number(v);
+    } else if (!a.startsWith('--')) dataDir = resolve(a);
     else throw new Error(`unknown option ${a}`);
   }
   const full: TrainConfig = {
@@ -28,6 +32,10 @@ function main(): void {
     log: (m) => process.stderr.write(`[train ${new Date().toISOString().slice(11, 19)}] ${m}\n`),
   };
   const res = runTraining(full);
+  if (outDir) {
+    const golden = resolve(process.cwd(), 'test/fixtures/classifier/golden.json');
+    await writeGolden(outDir, outDir.endsWith('public/model') ? golden : resolve(outDir, 'golden.json'), res.params, full, res.convModel, full.log);
+  }
   if (cardPath) {
     writeModelCard(cardPath, res, full);
     full.log(`wrote ${cardPath}`);
@@ -35,4 +43,7 @@ function main(): void {
   full.log(`done in ${res.seconds.toFixed(0)} s; version ${res.modelJson.version as string}`);
 }
 
-main();
+main().catch((e) => {
+  process.stderr.write(`train: ${(e as Error)?.stack ?? e}\n`);
+  process.exit(1);
+});

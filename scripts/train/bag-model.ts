@@ -51,10 +51,10 @@ export function forward(p: BagParams, feats: ArrayLike<number>, out: Float32Arra
   const n = feats.length;
   for (let f = 0; f < n; f++) {
     const o = feats[f]! * dim;
-    for (let d = 0; d < dim; d++) xv[d] += p.E[o + d]!;
+    for (let d = 0; d < dim; d++) xv[d] = xv[d]! + p.E[o + d]!;
   }
   const inv = 1 / Math.max(1, n);
-  for (let d = 0; d < dim; d++) xv[d] *= inv;
+  for (let d = 0; d < dim; d++) xv[d] = xv[d]! * inv;
   for (let j = 0; j < hidden; j++) {
     let s = p.b1[j]!;
     for (let d = 0; d < dim; d++) s += xv[d]! * p.W1[d * hidden + j]!;
@@ -135,7 +135,7 @@ export function trainStep(
   const adam = (w: Float32Array, m: Float32Array, v: Float32Array, i: number, g: number): void => {
     m[i] = 0.9 * m[i]! + 0.1 * g;
     v[i] = 0.999 * v[i]! + 0.001 * g * g;
-    w[i] -= (lr * (m[i]! / b1c)) / (Math.sqrt(v[i]! / b2c) + 1e-8);
+    w[i] = w[i]! - (lr * (m[i]! / b1c)) / (Math.sqrt(v[i]! / b2c) + 1e-8);
   };
   for (let j = 0; j < hidden; j++) for (let k = 0; k < K; k++) adam(p.W2, st.mW2, st.vW2, j * K + k, h[j]! * dz[k]!);
   for (let k = 0; k < K; k++) adam(p.b2, st.mb2, st.vb2, k, dz[k]!);
@@ -150,8 +150,8 @@ export function trainStep(
     const o2 = feats[f]! * dim;
     for (let d = 0; d < dim; d++) {
       const g = dx[d]! + hp.l2E * p.E[o2 + d]!;
-      st.gE[o2 + d] += g * g;
-      p.E[o2 + d] -= (hp.lrE * g) / Math.sqrt(st.gE[o2 + d]!);
+      st.gE[o2 + d] = st.gE[o2 + d]! + g * g;
+      p.E[o2 + d] = p.E[o2 + d]! - (hp.lrE * g) / Math.sqrt(st.gE[o2 + d]!);
     }
   }
   return loss;

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeText } from '../../src/classifier/normalize';
-import { chunkMessages } from '../../src/classifier/conversation';
+import { chunkMessages, detectCues, hasMinorAge } from '../../src/classifier/conversation';
 import { LABELS } from '../../src/classifier/types';
 import { fnv1a } from '../../src/classifier/features';
 
@@ -18,6 +18,8 @@ export interface Row {
   author?: string;
   t?: number;
   predator?: boolean;
+  /** OpenAI moderation S3 (sexual/minors) */
+  s3?: boolean;
 }
 
 export const CHAT_SOURCES = new Set(['nps-chat', 'irc-disentangle', 'dailydialog-xdd', 'topical-chat', 'tinder-flirting']);
@@ -56,6 +58,7 @@ export function readRows(file: string): Row[] {
       author: d.author != null ? String(d.author) : undefined,
       t: typeof d.t === 'number' ? d.t : undefined,
       predator: typeof d.predator_author === 'boolean' ? d.predator_author : undefined,
+      s3: d.labels?.S3 === 1,
     });
   }
   return out;
@@ -163,11 +166,14 @@ export function groomY(v: 0 | 1): Y {
 }
 
 /** Windows (for the message model's grooming head) from conversations. */
-export function windowExamples(convs: Conversation[], maxLines: number, maxChars: number, rand: () => number): Example[] {
+export function windowExamples(convs: Conversation[], maxLines: number, maxChars: number, rand: () => number, pjNoCueWeight = 1): Example[] {
   const out: Example[] = [];
   for (const c of convs) {
     const add = (idx: number[], w: number): void => {
-      out.push({ text: idx.map((i) => c.lines[i]).join('\n'), y: groomY(c.label), source: c.source, lang: c.lang, kind: 'win', w });
+      const text = idx.map((i) => c.lines[i]).join('\n');
+      // PJ windows with no grooming cue at all (small talk) are weak evidence: down-weighted
+      if (c.label === 1 && pjNoCueWeight !== 1 && detectCues(text).length === 0 && !hasMinorAge(text)) w *= pjNoCueWeight;
+      out.push({ text, y: groomY(c.label), source: c.source, lang: c.lang, kind: 'win', w });
     };
     // regular chunks, plus a shifted pass for long conversations
     for (const ch of chunkMessages(c.lines, maxLines, maxChars)) add(ch, 1);
@@ -201,11 +207,41 @@ export function convSamples(convs: Conversation[], rand: () => number, perConv =
   for (const c of convs) {
     const n = c.lines.length;
     out.push({ conv: c, start: 0, end: n });
-    for (let k = 0; k < perConv; k++) {
+    const per = Math.max(perConv, Math.min(40, Math.floor(n / 25)));
+    for (let k = 0; k < per; k++) {
       const L = Math.min(n, lens[Math.floor(rand() * lens.length)]!);
       if (L >= n) continue;
       const s = Math.floor(rand() * (n - L + 1));
       out.push({ conv: c, start: s, end: s + L });
+    }
+  }
+  return out;
+}
+
+/**
+ * Synthetic long ordinary conversations: 3–8 short chats of one chat source concatenated, so that
+ * conversation length is not a proxy for "grooming" (PJ logs are long, most chat sets are short).
+ */
+export function concatNegatives(convs: Conversation[], rand: () => number, perSource: number): Conversation[] {
+  const bySrc = new Map<string, Conversation[]>();
+  for (const c of convs) {
+    if (c.label !== 0 || c.lines.length > 60) continue;
+    if (!bySrc.has(c.source)) bySrc.set(c.source, []);
+    bySrc.get(c.source)!.push(c);
+  }
+  const out: Conversation[] = [];
+  for (const [src, pool] of [...bySrc].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (pool.length < 3) continue;
+    for (let i = 0; i < perSource; i++) {
+      const k = 3 + Math.floor(rand() * 6);
+      const lines: string[] = [];
+      const authors: string[] = [];
+      for (let j = 0; j < k; j++) {
+        const c = pool[Math.floor(rand() * pool.length)]!;
+        lines.push(...c.lines);
+        authors.push(...c.authors);
+      }
+      out.push({ key: `concat|${src}|${i}`, source: src, lang: pool[0]!.lang, label: 0, lines, authors });
     }
   }
   return out;

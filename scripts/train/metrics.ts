@@ -76,7 +76,25 @@ export function thresholdForPrecision(scores: ArrayLike<number>, labels: ArrayLi
     }
     if (tp + fp >= minPred && prec >= target) best = r;
   }
-  if (best >= 0) return { thr: scores[idx[best]!]!, met: true };
+  if (best >= 0) {
+    // Middle (in logit space) of the plateau of thresholds with the same recall: the lowest
+    // threshold meeting the target is idx[best]; the highest with equal recall is the score of the
+    // lowest-ranked positive at or above it. Gives a margin when val negatives are easy.
+    const lo = best + 1 < idx.length ? scores[idx[best + 1]!]! : 0; // next score below the cut
+    let hi = scores[idx[best]!]!;
+    for (let r = best; r >= 0; r--) {
+      if (labels[idx[r]!]) {
+        hi = scores[idx[r]!]!;
+        break;
+      }
+    }
+    const lg = (p: number): number => {
+      const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+      return Math.log(q / (1 - q));
+    };
+    const mid = 1 / (1 + Math.exp(-(lg(lo) + lg(hi)) / 2));
+    return { thr: mid > lo && mid <= hi ? mid : hi, met: true };
+  }
   return { thr: bestF1Thr, met: false };
 }
 

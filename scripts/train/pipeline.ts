@@ -7,7 +7,7 @@ import {
   analyzeMessages, conversationFeatures, convModelScore, windowTexts, CONV_FEATURE_NAMES, type ConvModel,
 } from '../../src/classifier/conversation';
 import {
-  buildConversations, convSamples, isStackConv, listSources, normLines, readRows, rng, windowExamples,
+  buildConversations, concatNegatives, convSamples, isStackConv, listSources, normLines, readRows, rng, windowExamples,
   CHAT_SOURCES, GROOMING_SOURCE, type Conversation, type ConvSample, type Example, type Row,
 } from './data';
 import {
@@ -34,6 +34,7 @@ export interface TrainConfig {
   exclude: string[];
   log: (msg: string) => void;
   maxConvSamplesPerSource: number;
+  pjNoCueWeight: number;
 }
 
 export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath' | 'log'> = {
@@ -51,6 +52,7 @@ export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath'
   sourceCap: 12000,
   exclude: [],
   maxConvSamplesPerSource: 1500,
+  pjNoCueWeight: 1,
 };
 
 const K = LABELS.length;
@@ -73,7 +75,16 @@ function messageExamples(rows: Row[], cfg: TrainConfig, rand: () => number, forV
     if (r.y.every((v) => v === null)) continue;
     const text = normLines(r.text);
     if (!text) continue;
-    out.push({ text, y: r.y, source: r.source, lang: r.lang, kind: 'msg', w: 1 });
+    let y = r.y;
+    // Sexual content between adults / towards a bot is not grooming: sexual positives of the
+    // message sets become grooming negatives (except OpenAI sexual/minors).
+    // Posts/tweets/bot-directed turns of the message sets are not grooming conversations either:
+    // grooming = 0 there (incl. sexual content between adults), except OpenAI sexual/minors (S3).
+    if (y[GI] === null && !CHAT_SOURCES.has(r.source) && !(r.source === 'openai-moderation-eval' && r.s3)) {
+      y = y.slice() as typeof y;
+      y[GI] = 0;
+    }
+    out.push({ text, y, source: r.source, lang: r.lang, kind: 'msg', w: 1 });
   }
   return out;
 }
@@ -92,8 +103,8 @@ function prepareWeights(ex: Example[], cfg: TrainConfig): Prepared & { report: R
   for (const e of ex) e.y.forEach((v, k) => {
     if (v === null) return;
     const w = e.w * srcF(e.source, k);
-    if (v === 1) P[k] += w;
-    else N[k] += w;
+    if (v === 1) P[k] = P[k]! + w;
+    else N[k] = N[k]! + w;
   });
   const posMult = Array.from({ length: K }, (_, k) => (P[k]! > 0 && P[k]! < N[k]! / 3 ? Math.min(8, N[k]! / 3 / P[k]!) : 1));
   const y: Float32Array[] = [];
@@ -196,8 +207,8 @@ export function fitConvModel(X: number[][], y: number[], rand: () => number, ite
       for (let j = 0; j < d; j++) z += w[j]! * xi[j]!;
       const p = 1 / (1 + Math.exp(-z));
       const e = (p - y[i]!) * (y[i] ? wp : wn);
-      for (let j = 0; j < d; j++) g[j] += e * xi[j]!;
-      g[d] += e;
+      for (let j = 0; j < d; j++) g[j] = g[j]! + e * xi[j]!;
+      g[d] = g[d]! + e;
     }
     for (let j = 0; j <= d; j++) {
       let gj = g[j]! / X.length;
@@ -205,7 +216,7 @@ export function fitConvModel(X: number[][], y: number[], rand: () => number, ite
       m[j] = 0.9 * m[j]! + 0.1 * gj;
       v[j] = 0.999 * v[j]! + 0.001 * gj * gj;
       const step = (lr * (m[j]! / (1 - 0.9 ** it))) / (Math.sqrt(v[j]! / (1 - 0.999 ** it)) + 1e-8);
-      if (j < d) w[j] -= step;
+      if (j < d) w[j] = w[j]! - step;
       else b -= step;
     }
   }
@@ -247,7 +258,7 @@ export function runTraining(cfg: TrainConfig): TrainResult {
   const stackConvs = trainConvs.filter((c) => isStackConv(c.key, cfg.stackFrac));
   const valConvs = buildConversations(valRows);
   const msgTrain = messageExamples(trainRows, cfg, rand, false);
-  const winTrain = windowExamples(baseConvs, cfg.window.maxLines, cfg.window.maxChars, rand);
+  const winTrain = windowExamples(baseConvs, cfg.window.maxLines, cfg.window.maxChars, rand, cfg.pjNoCueWeight);
   const prep = prepareWeights([...msgTrain, ...winTrain], cfg);
   log(`train examples: ${msgTrain.length} messages + ${winTrain.length} conversation windows; convs base ${baseConvs.length}, stack ${stackConvs.length}, val ${valConvs.length}`);
 
@@ -272,6 +283,10 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     const te = Date.now();
     for (let n = 0; n < order.length; n++) {
       const i = order[n]!;
+      const progress = ((ep - 1) * order.length + n) / (cfg.epochs * order.length);
+      const decay = Math.max(0.05, 1 - progress);
+      hp.lrE = cfg.lrE * decay;
+      hp.lrDense = cfg.lrDense * decay;
       const feats = featurizeWithDropout(prep.ex[i]!.text, cfg, rand);
       loss += trainStep(params, st, hp, feats, prep.y[i]!, prep.lw[i]!, scratch);
       if ((n + 1) % 50000 === 0) log(`  epoch ${ep}: ${n + 1}/${order.length} loss ${(loss / (n + 1)).toFixed(4)} (${((Date.now() - te) / 1000).toFixed(0)}s)`);
@@ -280,15 +295,18 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     const aucs: Record<string, number> = {};
     let sum = 0;
     LABELS.forEach((l, k) => {
-      const s: number[] = [];
-      const yy: number[] = [];
+      // macro average of per-source AUCs (sources with both classes): rewards cross-domain fit
+      const bySrc = new Map<string, { s: number[]; y: number[] }>();
       valTexts.forEach((e, i) => {
         const v = e.y[k];
         if (v === null || v === undefined) return;
-        s.push(pv[i]![k]!);
-        yy.push(v);
+        const key = k === GI ? 'all' : e.source;
+        if (!bySrc.has(key)) bySrc.set(key, { s: [], y: [] });
+        bySrc.get(key)!.s.push(pv[i]![k]!);
+        bySrc.get(key)!.y.push(v);
       });
-      aucs[l] = round(rocAuc(s, yy));
+      const vals = [...bySrc.values()].map((b) => rocAuc(b.s, b.y)).filter((x) => Number.isFinite(x));
+      aucs[l] = round(vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : NaN);
       sum += Number.isFinite(aucs[l]!) ? aucs[l]! : 0;
     });
     const score = sum / K;
@@ -304,7 +322,8 @@ export function runTraining(cfg: TrainConfig): TrainResult {
   const shipped: BagParams = { ...params, E: dequantize(quant.q, quant.scale, quant.min) };
 
   // --- stacked conversation model on held-out (stack) train conversations
-  const stackSamples = capSamples(convSamples(stackConvs, rand), cfg.maxConvSamplesPerSource, rand);
+  const stackPool = [...stackConvs, ...concatNegatives(stackConvs, rand, 150)];
+  const stackSamples = capSamples(convSamples(stackPool, rand), cfg.maxConvSamplesPerSource, rand);
   const X: number[][] = [];
   const Y: number[] = [];
   for (const s of stackSamples) {
@@ -315,7 +334,8 @@ export function runTraining(cfg: TrainConfig): TrainResult {
   log(`conversation model fitted on ${X.length} samples (${Y.filter((v) => v).length} grooming): ${JSON.stringify(Object.fromEntries(CONV_FEATURE_NAMES.map((n, i) => [n, convModel.weights[i]])))}`);
 
   // --- validation
-  const valSamples = capSamples(convSamples(valConvs, rng(cfg.seed + 2)), cfg.maxConvSamplesPerSource, rng(cfg.seed + 3));
+  const valPool = [...valConvs, ...concatNegatives(valConvs, rng(cfg.seed + 4), 50)];
+  const valSamples = capSamples(convSamples(valPool, rng(cfg.seed + 2)), cfg.maxConvSamplesPerSource, rng(cfg.seed + 3));
   const convVal = valSamples.map((s) => ({
     s, score: convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, convModel).scores.grooming,
   }));
@@ -331,7 +351,12 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     let ys: number[] = [];
     const groups: Array<{ src: string; lang: string; s: number; y: number }> = [];
     if (k === GI) {
-      for (const c of convVal) groups.push({ src: c.s.conv.source, lang: c.s.conv.lang, s: c.score, y: c.s.conv.label });
+      // thresholds and metrics on whole conversations (incl. synthetic long ordinary chats);
+      // sub-window samples are reported separately in metrics.grooming
+      for (const c of convVal) {
+        if (c.s.start !== 0 || c.s.end !== c.s.conv.lines.length) continue;
+        groups.push({ src: c.s.conv.source, lang: c.s.conv.lang, s: c.score, y: c.s.conv.label });
+      }
     } else {
       msgVal.forEach((e, i) => {
         const v = e.y[k];
@@ -386,6 +411,9 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     const ws = whole.map((c) => c.score);
     const wy = whole.map((c) => c.s.conv.label);
     metrics.grooming.wholeConversations = { n: wy.length, pos: wy.filter((v) => v).length, auc: round(rocAuc(ws, wy)), ...roundObj(prfAt(ws, wy, thresholds.medium.grooming)) };
+    const allS = convVal.map((c) => c.score);
+    const allY = convVal.map((c) => c.s.conv.label);
+    metrics.grooming.allSamples = { auc: round(rocAuc(allS, allY)), ...roundObj(prfAt(allS, allY, thresholds.medium.grooming)) };
     const baseOnly = valSamples.map((s) => convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, null).scores.grooming);
     metrics.grooming.windowMaxWithoutConvModel = { auc: round(rocAuc(baseOnly, valSamples.map((s) => s.conv.label))) };
     metrics.grooming.samples = { n: convVal.length, pos: convVal.filter((c) => c.s.conv.label).length };

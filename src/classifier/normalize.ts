@@ -124,7 +124,12 @@ function mapLeetToken(tok: string): string {
 
 /** Join runs of ≥3 single letters separated by one space / dot / dash / underscore / star. */
 function joinSpacedLetters(s: string): string {
-  return s.replace(/(?<![\p{L}\p{N}])\p{L}(?:[ ._\-*·•]\p{L}){2,}(?![\p{L}\p{N}])/gu, (m) => m.replace(/[ ._\-*·•]/g, ''));
+  return s.replace(/(?<![\p{L}\p{N}])\p{L}(?:[ ._\-*·•]\p{L}){2,}(?![\p{L}\p{N}])/gu, (m) => {
+    const joined = m.replace(/[ ._\-*·•]/g, '');
+    // "you are a s t u p i d": a leading single-letter word (a / i) stays separate
+    if (joined.length >= 4 && m[1] === ' ' && (m[0] === 'a' || m[0] === 'i')) return m[0] + ' ' + joined.slice(1);
+    return joined;
+  });
 }
 
 export function normalizeText(input: unknown): string {

@@ -3,24 +3,27 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging';
 import { contentMessages, type PageStatus } from './messages';
 import { logErrorOnce, isContextInvalidated } from '../lib/errors';
+import { InlineProtection } from './inline';
 
 /** Live counts of this frame, answered to the popup. Filled by the inline-protection pipeline. */
 export const pageStatus: PageStatus = { checked: 0, warnings: 0 };
 
 /**
  * Content-script entry: never breaks the page. Announces this frame to the background, answers status queries
- * from Haven's own pages, and (later) starts message discovery.
+ * from Haven's own pages, and starts in-page protection unless a parent turned it off for this site.
  */
 export function startContent(ctx: ContentScriptContext): void {
   try {
     const top = window.top === window;
     if (top) listenForStatus();
-    sendMessage('content.hello', { url: location.href.slice(0, 8192), top }).catch((error) => {
-      if (!isContextInvalidated(error)) logErrorOnce('content.hello', error);
-    });
-    ctx.onInvalidated(() => {
-      /* observers and timers are registered on ctx and stop with it */
-    });
+    sendMessage('content.hello', { url: location.href.slice(0, 8192), top })
+      .then((hello) => {
+        if (!hello.enabled || !ctx.isValid) return;
+        return new InlineProtection(ctx, { status: pageStatus }).start();
+      })
+      .catch((error) => {
+        if (!isContextInvalidated(error)) logErrorOnce('content.hello', error);
+      });
   } catch (error) {
     logErrorOnce('content.start', error);
   }

@@ -2,11 +2,16 @@ import { LOCALES, type Locale } from '../settings/schema';
 import { createTranslator, type Catalog, type Translate } from './translate';
 import en from '../../public/_locales/en/messages.json';
 import de from '../../public/_locales/de/messages.json';
+import fr from '../../public/_locales/fr/messages.json';
+import es from '../../public/_locales/es/messages.json';
+import it from '../../public/_locales/it/messages.json';
+import nl from '../../public/_locales/nl/messages.json';
+import pl from '../../public/_locales/pl/messages.json';
 
 export type { Translate } from './translate';
 
 // Bundled so every context (content scripts included) translates synchronously in the parent's language.
-const catalogs: Partial<Record<Locale, Catalog>> = { en, de };
+const catalogs: Partial<Record<Locale, Catalog>> = { en, de, fr, es, it, nl, pl };
 
 export function isLocale(value: unknown): value is Locale {
   return LOCALES.includes(value as Locale);

@@ -1,5 +1,6 @@
 import { blockingMessages } from '../blocking/messages';
 import { reportMessages } from '../report/messages';
+import { parentsMessages } from '../parents/messages';
 import { coreMessages } from './core-messages';
 import type { RequestOf, ResponseOf } from './define';
 
@@ -12,6 +13,7 @@ export const protocol = {
   ...coreMessages,
   ...blockingMessages,
   ...reportMessages,
+  ...parentsMessages,
 };
 
 export type Protocol = typeof protocol;

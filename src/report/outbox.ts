@@ -119,8 +119,6 @@ export class Outbox {
   readonly policy: RetryPolicy;
   private lock: Promise<unknown> = Promise.resolve();
   private readonly inFlight = new Set<string>();
-  private running: Promise<void> | null = null;
-  private again = false;
 
   constructor(private readonly deps: OutboxDeps) {
     this.policy = { ...DEFAULT_POLICY, ...deps.policy };
@@ -199,35 +197,55 @@ export class Outbox {
   }
 
   /**
-   * Sends every due entry (and recovers entries left `sending` by a dead context), then schedules the next wake-up.
-   * Safe to call at any time and from several triggers: concurrent calls coalesce.
+   * Sends every due entry (and recovers entries left `sending` by a dead context), keeping up to `concurrency`
+   * requests in flight, and resolves when nothing is in flight any more; then the next wake-up is scheduled.
+   * Safe to call at any time and from several triggers (alarm, startup, enqueue, retry).
    */
-  runDue(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
+  async runDue(): Promise<void> {
+    await this.pump();
+    await this.idle();
+  }
+
+  /** Resolves once no request is in flight and no pick is pending (tests, benchmark). */
+  async idle(): Promise<void> {
+    while (this.active.size || this.picking) {
+      await Promise.race([...this.active.values(), this.picking].filter(Boolean));
     }
-    this.running = (async () => {
+  }
+
+  private readonly active = new Map<string, Promise<void>>();
+  private picking: Promise<void> | null = null;
+  private pickAgain = false;
+
+  /** Picks due entries into free slots and starts them; each finished attempt pumps again. */
+  private pump(): Promise<void> {
+    if (this.picking) {
+      this.pickAgain = true;
+      return this.picking;
+    }
+    this.picking = (async () => {
       try {
         do {
-          this.again = false;
-          await this.pass();
-        } while (this.again);
+          this.pickAgain = false;
+          const due = await this.pick();
+          for (const e of due) {
+            const run = this.attempt(e).finally(() => {
+              this.active.delete(e.id);
+              void this.pump();
+            });
+            this.active.set(e.id, run);
+          }
+        } while (this.pickAgain);
       } finally {
-        this.running = null;
+        this.picking = null;
       }
-      await this.reschedule();
+      if (this.active.size === 0) await this.reschedule();
     })();
-    return this.running;
+    return this.picking;
   }
 
-  /** Resolves once no pass is running (tests, benchmark). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private async pass(): Promise<void> {
-    const due = await this.mutate((record) => {
+  private pick(): Promise<OutboxEntry[]> {
+    return this.mutate((record) => {
       const now = this.deps.now();
       const picked: OutboxEntry[] = [];
       for (const e of Object.values(record)) {
@@ -245,9 +263,6 @@ export class Outbox {
       }
       return picked;
     });
-    if (!due.length) return;
-    await Promise.all(due.map((e) => this.attempt(e)));
-    this.again = true; // more may be due (concurrency limit) — loop until nothing is picked
   }
 
   private async attempt(entry: OutboxEntry): Promise<void> {

@@ -87,8 +87,10 @@ describe('safe search', () => {
     expect(params('https://www.google.com/maps')).toBeUndefined();
   });
   it('sets YouTube-Restrict, Strict winning while both rules are on', () => {
-    const m = matchRequest(rulesets, 'https://www.youtube.com/watch?v=1', 'xmlhttprequest');
-    expect(m?.rule.action.requestHeaders).toEqual([{ header: 'YouTube-Restrict', operation: 'set', value: 'Strict' }]);
+    for (const type of ['main_frame', 'sub_frame', 'xmlhttprequest'] as const) {
+      const m = matchRequest(rulesets, 'https://www.youtube.com/watch?v=1', type);
+      expect(m?.rule.action.requestHeaders).toEqual([{ header: 'YouTube-Restrict', operation: 'set', value: 'Strict' }]);
+    }
   });
 });
 

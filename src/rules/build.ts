@@ -1,6 +1,6 @@
 import { LIST_CATEGORIES, type ListCategory } from './categories';
 import { compileCategory, serializeRuleset, type CategoryStats, type RedirectTarget } from './compile';
-import { checkStaticLimits, LIMITS, RuleLimitError } from './limits';
+import { checkStaticLimits, LIMITS, RuleLimitError, type Limits } from './limits';
 import { compileProtected, PROTECTED_HOSTS, PROTECTED_RULESET_ID } from './protected';
 import { compileSafeSearch, SAFESEARCH_RULESET_ID } from './safesearch';
 import type { Rule } from './types';
@@ -26,7 +26,7 @@ export interface RulesStats {
   totalRegexRules: number;
   rulesetBytes: number;
   redirect: RedirectTarget['type'];
-  limits: typeof LIMITS;
+  limits: Limits;
 }
 
 export interface BuildResult {
@@ -42,7 +42,7 @@ export interface BuildResult {
  */
 export function buildRulesets(
   lists: Partial<Record<ListCategory, string>>,
-  options: { redirect: RedirectTarget; chunkSize?: number; limits?: typeof LIMITS },
+  options: { redirect: RedirectTarget; chunkSize?: number; limits?: Limits },
 ): BuildResult {
   const warnings: string[] = [];
   const rulesets: BuiltRuleset[] = [];

@@ -20,6 +20,8 @@ export const LIMITS = {
   sessionRules: 5_000,
 } as const;
 
+export type Limits = { readonly [K in keyof typeof LIMITS]: number };
+
 export interface RulesetForCheck {
   id: string;
   rules: readonly Rule[];
@@ -28,7 +30,7 @@ export interface RulesetForCheck {
 }
 
 /** Every limit the set of static rulesets would exceed, as readable messages (empty when it fits). */
-export function checkStaticLimits(rulesets: readonly RulesetForCheck[], limits: typeof LIMITS = LIMITS): string[] {
+export function checkStaticLimits(rulesets: readonly RulesetForCheck[], limits: Limits = LIMITS): string[] {
   const errors: string[] = [];
   const total = rulesets.reduce((n, r) => n + r.rules.length, 0);
   if (total > limits.staticRules) {

@@ -1,4 +1,4 @@
-import { PRIORITY, type Rule } from './types';
+import { PRIORITY, type ResourceType, type Rule } from './types';
 
 /**
  * Safe search and safe video: a ruleset of its own (`safesearch`, a category a parent can switch off). Search
@@ -24,6 +24,9 @@ export const GOOGLE_DOMAINS = [
   'google.fi', 'google.cz', 'google.hu', 'google.gr', 'google.ro', 'google.ca', 'google.com.au', 'google.co.nz',
   'google.co.in', 'google.com.br', 'google.com.mx', 'google.co.jp', 'google.co.za', 'google.com.tr', 'google.ru',
 ];
+
+/** Every type: without `resourceTypes` a rule skips main_frame, and YouTube's pages are main frames. */
+const ALL_TYPES: ResourceType[] = ['main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest', 'ping', 'media', 'websocket', 'other'];
 
 export const YOUTUBE_DOMAINS = ['youtube.com', 'youtube-nocookie.com', 'youtubei.googleapis.com', 'youtube.googleapis.com'];
 
@@ -80,7 +83,7 @@ export const ENGINE_RULES: readonly EngineRule[] = [
     rule: {
       priority: PRIORITY.safeSearch + 1,
       action: { type: 'modifyHeaders', requestHeaders: [{ header: 'YouTube-Restrict', operation: 'set', value: 'Strict' }] },
-      condition: { requestDomains: YOUTUBE_DOMAINS },
+      condition: { requestDomains: YOUTUBE_DOMAINS, resourceTypes: ALL_TYPES },
     },
   },
   {
@@ -90,7 +93,7 @@ export const ENGINE_RULES: readonly EngineRule[] = [
     rule: {
       priority: PRIORITY.safeSearch,
       action: { type: 'modifyHeaders', requestHeaders: [{ header: 'YouTube-Restrict', operation: 'set', value: 'Moderate' }] },
-      condition: { requestDomains: YOUTUBE_DOMAINS },
+      condition: { requestDomains: YOUTUBE_DOMAINS, resourceTypes: ALL_TYPES },
     },
   },
 ];

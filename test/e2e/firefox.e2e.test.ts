@@ -8,6 +8,8 @@ import { startFixtureServer, type FixtureServer } from '../helpers/fixture-serve
 import { GECKO_ID } from '../../src/lib/extension-id';
 
 const run = promisify(execFile);
+// The first entry of the shipped adult list (../shared/data/blocklists/adult.txt).
+const BLOCKED_HOST = readFileSync(path.resolve(import.meta.dirname, '../../../shared/data/blocklists/adult.txt'), 'utf8').split('\n')[0]!.trim();
 
 describe('Firefox MV3 build', () => {
   it('is an MV3 manifest with the gecko id and data-collection declaration', () => {
@@ -46,19 +48,24 @@ describe('Firefox smoke test (firefox-esr over WebDriver BiDi)', () => {
     expect(firefox.addonId).toBe(GECKO_ID);
   });
 
-  it("runs the content script, which reaches the background", async () => {
+  it('runs the content script, which reaches the background, and DNR redirects to the blocked page', async () => {
     const page = await firefox.browser.newPage();
     const url = server.url('chat.test', '/pages/basic.html');
     await page.goto(url);
-    const popup = await firefox.browser.newPage();
-    await popup.goto(`${firefox.base}popup.html`);
+    // Extension pages cannot be opened by WebDriver navigation, but a DNR redirect lands on the (web-accessible)
+    // blocked page, an extension page where the test can read what the background recorded.
+    const probe = await firefox.browser.newPage();
+    // page.goto never resolves for a redirect to moz-extension:// (TOOLCHAIN.md); read the location instead.
+    await probe.goto(server.url(BLOCKED_HOST, '/'), { timeout: 3000 }).catch(() => undefined);
+    const location = () => probe.evaluate(() => window.location.href).catch(() => '');
+    await expect.poll(location, { timeout: 15_000 }).toMatch(/^moz-extension:\/\/[^/]+\/blocked\.html/);
     const frames = async () =>
-      popup.evaluate(async (target) => {
+      probe.evaluate(async (target) => {
         const { tabStatus } = await (globalThis as any).browser.storage.session.get('tabStatus');
         return Object.values((tabStatus ?? {}) as Record<string, { url: string; frames: number[] }>).find((s) => s.url === target)?.frames;
       }, url);
     await expect.poll(frames, { timeout: 15_000 }).toEqual([0]);
-    await popup.close();
+    await probe.close();
     await page.close();
   });
 });

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FEATURE_CONFIG, featurize, featuresOfNormalized, fnv1a, tokenize } from './features';
+import { chunkMessages, detectCues, parseConversation, windowTexts } from './conversation';
+import { normalizeText } from './normalize';
+
+describe('featurization', () => {
+  it('hashes deterministically with a fixed FNV-1a', () => {
+    expect(fnv1a(1, 'stupid')).toBe(fnv1a(1, 'stupid'));
+    expect(fnv1a(1, 'stupid')).not.toBe(fnv1a(2, 'stupid'));
+    expect(fnv1a(1, 'abc')).toBe(3924997595);
+  });
+  it('tokenizes words, keeps ? and !', () => {
+    expect(tokenize("how old r u? don't lie!")).toEqual(['how', 'old', 'r', 'u', '?', "don't", 'lie', '!']);
+  });
+  it('emits bias, word, bigram and char n-gram ids in range', () => {
+    const f = featuresOfNormalized('you idiot');
+    const B = DEFAULT_FEATURE_CONFIG.buckets;
+    expect(f.every((i) => Number.isInteger(i) && i >= 0 && i < B)).toBe(true);
+    // 1 bias + 2 words + 1 bigram + char grams of <you> (3:3,4:2,5:1) and <idiot> (3:5,4:4,5:3)
+    expect(f.length).toBe(1 + 2 + 1 + 6 + 12);
+  });
+  it('gives evasions the same features as the plain spelling', () => {
+    const plain = featurize('you are stupid');
+    for (const t of ['YOU ARE ＳＴＵＰＩＤ', 'you are st\u200bupid', 'you are ѕtupіd', 'you are s t u p i d', 'you are stuuuupid', 'you are $tupid']) {
+      expect(featurize(t)).toEqual(plain);
+    }
+  });
+  it('handles empty and huge input', () => {
+    expect(featurize('').length).toBe(1);
+    const big = featurize('word '.repeat(10000));
+    expect(big.length).toBeLessThan(DEFAULT_FEATURE_CONFIG.maxTokens * 20);
+  });
+  it('adds squeezed-word features for doubled letters', () => {
+    const a = new Set(featuresOfNormalized('stuupid'));
+    const b = new Set(featuresOfNormalized('stupid'));
+    expect([...a].some((x) => b.has(x) && x !== featuresOfNormalized('')[0])).toBe(true);
+  });
+});
+
+describe('conversation helpers', () => {
+  it('parses "name: text" conversations and keeps authors', () => {
+    const m = parseConversation('alice: hi\nbob: hey how old are you?\nalice: 13');
+    expect(m).toEqual([{ author: 'alice', text: 'hi' }, { author: 'bob', text: 'hey how old are you?' }, { author: 'alice', text: '13' }]);
+    expect(parseConversation('just one line: with a colon')).toEqual([{ text: 'just one line: with a colon' }]);
+  });
+  it('chunks messages by lines and chars', () => {
+    expect(chunkMessages(['a', 'b', 'c', 'd', 'e'], 2, 100)).toEqual([[0, 1], [2, 3], [4]]);
+    expect(windowTexts(['x'.repeat(10), 'y'], 10, 8).length).toBeGreaterThan(1);
+  });
+  it('detects en/de grooming cues', () => {
+    const n = (s: string) => detectCues(normalizeText(s));
+    expect(n('how old are you?')).toContain('age');
+    expect(n('wie alt bist du')).toContain('age');
+    expect(n("don't tell your mom about us")).toContain('secrecy');
+    expect(n('sag es niemandem, das ist unser geheimnis')).toContain('secrecy');
+    expect(n('are your parents home?')).toContain('isolation');
+    expect(n('send me a pic')).toContain('pictures');
+    expect(n('schick mir ein foto')).toContain('pictures');
+    expect(n('add me on snapchat')).toContain('private-channel');
+    expect(n('wanna meet up this weekend')).toContain('meeting');
+    expect(n('wir können uns treffen')).toContain('meeting');
+    expect(n("i'll buy you a gift card")).toContain('gifts');
+    expect(n('you are so mature for your age')).toContain('flattery');
+    expect(n('du bist so hübsch')).toContain('flattery');
+    expect(n('where do you live')).toContain('location');
+    expect(n('wo wohnst du')).toContain('location');
+    expect(n("if you don't send it i'll show everyone")).toContain('threats');
+    expect(n('the weather is nice today')).toEqual([]);
+  });
+});

@@ -1,0 +1,202 @@
+import { useState } from 'preact/hooks';
+import type { Translate } from '../../i18n';
+import { AGE_BANDS, type AgeBand, type Locale } from '../../settings/schema';
+import type { Choice } from '../../parents/countries';
+import { PIN_PATTERN } from '../../parents/pin';
+
+export interface SetupValues {
+  language: Locale;
+  country: string;
+  ageBand: AgeBand;
+  pin: string;
+}
+
+export interface SetupViewProps {
+  t: Translate;
+  language: Locale;
+  languages: Choice[];
+  countries: Choice[];
+  initialCountry: string;
+  /** 'form' while filling in, 'done' after success, 'already' when a PIN exists. */
+  phase: 'form' | 'done' | 'already';
+  busy: boolean;
+  error: string | null;
+  onLanguage(language: Locale): void;
+  onSubmit(values: SetupValues): void;
+  onOpenOptions(): void;
+}
+
+export const AGE_BAND_KEYS: Record<AgeBand, string> = {
+  under9: 'setup_age_under9',
+  '9-12': 'setup_age_9_12',
+  '13-15': 'setup_age_13_15',
+  '16-17': 'setup_age_16_17',
+};
+
+/** First-run setup: what Haven does and does not do, then language, country, age band and the parent PIN. */
+export function SetupView(props: SetupViewProps) {
+  const { t } = props;
+  return (
+    <main class="page">
+      <header class="page__header">
+        <img src="/icons/48.png" alt="" width={40} height={40} />
+        <h1>{t('setup_title')}</h1>
+      </header>
+      {props.phase === 'done' ? (
+        <section class="panel" aria-labelledby="setup-done">
+          <h2 id="setup-done">{t('setup_done_title')}</h2>
+          <p>{t('setup_done_body')}</p>
+          <div class="row">
+            <button type="button" class="button button--primary" onClick={props.onOpenOptions}>
+              {t('setup_open_options')}
+            </button>
+          </div>
+        </section>
+      ) : props.phase === 'already' ? (
+        <section class="panel" aria-labelledby="setup-already">
+          <h2 id="setup-already">{t('setup_already_title')}</h2>
+          <p>{t('setup_already_body')}</p>
+          <div class="row">
+            <button type="button" class="button button--primary" onClick={props.onOpenOptions}>
+              {t('setup_open_options')}
+            </button>
+          </div>
+        </section>
+      ) : (
+        <>
+          <WhatHavenDoes t={t} />
+          <SetupForm {...props} />
+        </>
+      )}
+    </main>
+  );
+}
+
+function WhatHavenDoes({ t }: { t: Translate }) {
+  return (
+    <section class="panel" aria-labelledby="setup-what">
+      <h2 id="setup-what">{t('setup_what_title')}</h2>
+      <ul class="promise">
+        <li>{t('setup_what_warn')}</li>
+        <li>{t('setup_what_block')}</li>
+        <li>{t('setup_what_report')}</li>
+      </ul>
+      <h2 id="setup-not">{t('setup_not_title')}</h2>
+      <ul class="promise" aria-labelledby="setup-not">
+        <li>{t('setup_not_send')}</li>
+        <li>{t('setup_not_read')}</li>
+        <li>{t('setup_not_perfect')}</li>
+      </ul>
+    </section>
+  );
+}
+
+function SetupForm({ t, language, languages, countries, initialCountry, busy, error, onLanguage, onSubmit }: SetupViewProps) {
+  const [country, setCountry] = useState(initialCountry);
+  const [ageBand, setAgeBand] = useState<AgeBand>('9-12');
+  const [pin, setPin] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [pinError, setPinError] = useState<string | null>(null);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (!PIN_PATTERN.test(pin)) return setPinError(t('pin_error_format'));
+    if (pin !== confirm) return setPinError(t('pin_error_mismatch'));
+    setPinError(null);
+    onSubmit({ language, country, ageBand, pin });
+  };
+
+  return (
+    <form class="panel" onSubmit={submit} aria-labelledby="setup-form-title" noValidate>
+      <h2 id="setup-form-title">{t('setup_form_title')}</h2>
+      <div class="field">
+        <label for="setup-language">{t('options_language')}</label>
+        <select id="setup-language" value={language} onChange={(e) => onLanguage((e.currentTarget as HTMLSelectElement).value as Locale)}>
+          {languages.map((l) => (
+            <option key={l.value} value={l.value} lang={l.value}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="setup-country">{t('options_country')}</label>
+        <select id="setup-country" aria-describedby="setup-country-hint" value={country} onChange={(e) => setCountry((e.currentTarget as HTMLSelectElement).value)}>
+          {countries.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <span id="setup-country-hint" class="hint">
+          {t('setup_country_hint')}
+        </span>
+      </div>
+      <fieldset aria-describedby="setup-age-hint">
+        <legend>{t('setup_age_title')}</legend>
+        <span id="setup-age-hint" class="hint">
+          {t('setup_age_hint')}
+        </span>
+        <div class="grid2">
+          {AGE_BANDS.map((band) => (
+            <label class="check" key={band}>
+              <input type="radio" name="age" value={band} checked={ageBand === band} onChange={() => setAgeBand(band)} />
+              {t(AGE_BAND_KEYS[band])}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('pin_choose_title')}</legend>
+        <span id="setup-pin-hint" class="hint">
+          {t('pin_choose_hint')}
+        </span>
+        <div class="grid2">
+          <div class="field">
+            <label for="setup-pin">{t('pin_new')}</label>
+            <input
+              id="setup-pin"
+              class="pin-input"
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              maxLength={12}
+              value={pin}
+              aria-describedby="setup-pin-hint setup-pin-error"
+              aria-invalid={pinError ? true : undefined}
+              onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+          <div class="field">
+            <label for="setup-pin-confirm">{t('pin_confirm')}</label>
+            <input
+              id="setup-pin-confirm"
+              class="pin-input"
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              maxLength={12}
+              value={confirm}
+              aria-describedby="setup-pin-error"
+              aria-invalid={pinError ? true : undefined}
+              onInput={(e) => setConfirm((e.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+        </div>
+        <p id="setup-pin-error" class="error" role="alert">
+          {pinError ?? ''}
+        </p>
+      </fieldset>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="button button--primary" disabled={busy}>
+          {t('setup_finish')}
+        </button>
+      </div>
+    </form>
+  );
+}

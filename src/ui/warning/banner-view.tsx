@@ -1,0 +1,43 @@
+import type { Translate } from '../../i18n';
+import type { CueKind } from '../../classifier/types';
+
+export interface BannerViewProps {
+  t: Translate;
+  /** Distinct cue kinds found in the conversation, in the order they appeared. */
+  cues: CueKind[];
+  dir?: 'ltr' | 'rtl';
+  onReport(): void;
+  onHelp(): void;
+  onClose(): void;
+}
+
+/** One banner per risky conversation, naming the cues in plain words. Presentational. */
+export function BannerView({ t, cues, dir, onReport, onHelp, onClose }: BannerViewProps) {
+  return (
+    <section class="haven-card haven-card--banner" role="alert" aria-label={t('banner_region_label')} dir={dir}>
+      <strong class="haven-title">{t('banner_title')}</strong>
+      <span class="haven-text">{t('banner_text')}</span>
+      {cues.length > 0 && (
+        <>
+          <span class="haven-text">{t('banner_cues_intro')}</span>
+          <ul class="haven-cues">
+            {cues.map((c) => (
+              <li key={c}>{t(`banner_cue_${c.replace('-', '_')}`)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div class="haven-actions">
+        <button type="button" class="haven-button haven-button--primary" onClick={onHelp}>
+          {t('banner_get_help')}
+        </button>
+        <button type="button" class="haven-button" onClick={onReport}>
+          {t('banner_report')}
+        </button>
+        <button type="button" class="haven-button" onClick={onClose}>
+          {t('banner_close')}
+        </button>
+      </div>
+    </section>
+  );
+}

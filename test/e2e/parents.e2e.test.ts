@@ -1,0 +1,345 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { CHROME_BUILD, launchChromium, readStorage, type ChromiumSession } from '../helpers/chromium';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { DEV_CHROME_ID } from '../../src/lib/extension-id';
+
+/**
+ * Parents and schools in real Chromium: first-run setup, the PIN lock with its growing delay, options that change
+ * blocking, export/import, the activity summary, axe-core on every page, and a real managed policy file.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const STORE_SHOTS = path.join(ROOT, 'store/screenshots');
+const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+/** A real entry of the shipped gambling list (see blocking.e2e.test.ts); resolves to the fixture server. */
+const GAMBLING = '1075bets10.com';
+const PIN = '4821';
+
+/** A private copy of the build, so another engineer's rebuild of `.output/` cannot change it mid-run. */
+function copyBuild(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'haven-parents-ext-'));
+  cpSync(CHROME_BUILD, dir, { recursive: true });
+  return dir;
+}
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> };
+async function seriousA11yProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+}
+
+async function unlock(page: Page, pin = PIN): Promise<void> {
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('heading', { name: 'Activity summary' }).waitFor();
+}
+
+describe('parents in Chromium', () => {
+  let browser: ChromiumSession;
+  let server: FixtureServer;
+  let extDir: string;
+  let setupPage: Page;
+  const url = (page: string) => `chrome-extension://${browser.extensionId}/${page}`;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(STORE_SHOTS, { recursive: true });
+    server = await startFixtureServer();
+    extDir = copyBuild();
+    browser = await launchChromium({ extensionDir: extDir });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (extDir) rmSync(extDir, { recursive: true, force: true });
+  });
+
+  it('opens first-run setup on install and explains what Haven does and does not do', async () => {
+    expect(browser.extensionId).toBe(DEV_CHROME_ID);
+    await expect
+      .poll(() => browser.context.pages().find((p) => p.url().startsWith(url('setup.html'))), { timeout: 15_000 })
+      .toBeTruthy();
+    setupPage = browser.context.pages().find((p) => p.url().startsWith(url('setup.html')))!;
+    await setupPage.getByRole('heading', { level: 1, name: 'Set up Haven' }).waitFor();
+    expect(await setupPage.getByText('No message ever leaves this device').isVisible()).toBe(true);
+    expect(await setupPage.getByText('You see counts, not messages').isVisible()).toBe(true);
+    expect(await seriousA11yProblems(setupPage)).toEqual([]);
+    await setupPage.setViewportSize({ width: 900, height: 1100 });
+    await setupPage.screenshot({ path: path.join(SCREENSHOTS, 'setup.png'), fullPage: true });
+    await setupPage.setViewportSize({ width: 1280, height: 800 });
+    await setupPage.screenshot({ path: path.join(STORE_SHOTS, '1-setup.png') });
+  });
+
+  it('switches the setup language live and completes setup with country, age band and PIN', async () => {
+    await setupPage.getByLabel('Language').selectOption('de');
+    await setupPage.getByRole('heading', { level: 1, name: 'Haven einrichten' }).waitFor();
+    await setupPage.getByLabel('Sprache').selectOption('en');
+    await setupPage.getByRole('heading', { level: 1, name: 'Set up Haven' }).waitFor();
+    await setupPage.getByLabel('Country').selectOption('DE');
+    await setupPage.getByLabel('13 to 15').check();
+    // A mismatch is refused before anything is sent.
+    await setupPage.getByLabel('New PIN').fill(PIN);
+    await setupPage.getByLabel('Repeat the PIN').fill('4822');
+    await setupPage.getByRole('button', { name: 'Finish setup' }).click();
+    await setupPage.getByText('The two PINs are not the same.').waitFor();
+    await setupPage.getByLabel('Repeat the PIN').fill(PIN);
+    await setupPage.getByRole('button', { name: 'Finish setup' }).click();
+    await setupPage.getByRole('heading', { name: 'Haven is set up' }).waitFor();
+
+    const { settings } = (await readStorage(browser.worker, 'local', 'settings')) as { settings: Record<string, any> };
+    expect(settings).toMatchObject({ country: 'DE', language: 'en', ageBand: '13-15' });
+    const { pin } = (await readStorage(browser.worker, 'local', 'pin')) as { pin: Record<string, unknown> };
+    expect(pin).toMatchObject({ algorithm: 'PBKDF2-SHA-256', iterations: 210_000 });
+    expect(JSON.stringify(pin)).not.toContain(PIN);
+    await setupPage.close();
+  });
+
+  it('keeps the options locked until the PIN, and refuses and delays wrong PINs', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('options.html'));
+    await page.getByRole('heading', { name: 'Enter your parent PIN' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Blocked categories' }).count()).toBe(0);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
+    const input = page.getByLabel('PIN', { exact: true });
+    const button = page.getByRole('button', { name: 'Unlock' });
+    for (const wrong of ['0000', '1111']) {
+      await input.fill(wrong);
+      await button.click();
+      await page.getByText('That PIN is not right.').waitFor();
+    }
+    await input.fill('2222');
+    await button.click();
+    // The third mistake starts the growing delay: the button waits, and even the right PIN is refused meanwhile.
+    await page.getByText(/Try again in \d+ seconds/).waitFor();
+    expect(await button.isDisabled()).toBe(true);
+    const refused = await page.evaluate((pin) => chrome.runtime.sendMessage({ haven: 1, name: 'parents.unlock', payload: { pin } }), PIN);
+    expect(refused).toMatchObject({ ok: true, value: { ok: false, reason: 'locked' } });
+    const { pinAttempts } = (await readStorage(browser.worker, 'local', 'pinAttempts')) as { pinAttempts: { failures: number } };
+    expect(pinAttempts.failures).toBe(3);
+    // A page cannot read settings-only views or save without the session token.
+    const forged = await page.evaluate(() =>
+      chrome.runtime.sendMessage({ haven: 1, name: 'parents.view', payload: { token: 'a'.repeat(64) } }),
+    );
+    expect(forged).toEqual({ ok: true, value: { ok: false, reason: 'expired' } });
+
+    await expect.poll(() => button.isDisabled(), { timeout: 10_000, interval: 250 }).toBe(false);
+    await unlock(page);
+    expect(await page.getByRole('heading', { name: 'Blocked categories' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('changing a category changes blocking', async () => {
+    const site = server.url(GAMBLING, '/');
+    const probe = await browser.context.newPage();
+    await probe.goto(site).catch(() => {});
+    await expect.poll(() => probe.url(), { timeout: 10_000 }).toContain('/blocked.html');
+
+    const page = await browser.context.newPage();
+    await page.goto(url('options.html'));
+    await unlock(page);
+    await page.getByLabel('Gambling').uncheck();
+    await page.getByText('Saved.').waitFor();
+    await expect
+      .poll(async () => ((await readStorage(browser.worker, 'local', 'settings')) as { settings: { categories: Record<string, boolean> } }).settings.categories.gambling)
+      .toBe(false);
+    await expect
+      .poll(() => browser.worker.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets()), { timeout: 10_000 })
+      .not.toContain('gambling');
+    await probe.goto(site);
+    expect(probe.url()).toBe(site);
+
+    await page.getByLabel('Gambling').check();
+    await page.getByText('Saved.').waitFor();
+    await expect
+      .poll(() => browser.worker.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets()), { timeout: 10_000 })
+      .toContain('gambling');
+    await probe.close();
+    await page.close();
+  });
+
+  it('saves always-block sites and warning settings, and refuses invalid sites', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('options.html'));
+    await unlock(page);
+    await page.getByLabel('Always blocked sites').fill('chat.example\nnot a site!');
+    await page.getByRole('button', { name: 'Save sites' }).click();
+    await page.getByText(/These lines are not sites: not a site!/).waitFor();
+    let { settings } = (await readStorage(browser.worker, 'local', 'settings')) as { settings: Record<string, any> };
+    expect(settings.blockSites).toEqual([]);
+    await page.getByLabel('Always blocked sites').fill('https://Chat.Example/room');
+    await page.getByRole('button', { name: 'Save sites' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.locator('select[aria-labelledby="label-bullying sens-bullying"]').selectOption('low');
+    await expect
+      .poll(async () => ((await readStorage(browser.worker, 'local', 'settings')) as { settings: Record<string, any> }).settings.sensitivity.bullying)
+      .toBe('low');
+    ({ settings } = (await readStorage(browser.worker, 'local', 'settings')) as { settings: Record<string, any> });
+    expect(settings.blockSites).toEqual(['chat.example']);
+    await page.close();
+  });
+
+  it('imports only valid settings files: a bad file gets a clear error and changes nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('options.html'));
+    await unlock(page);
+    const before = await readStorage(browser.worker, 'local', 'settings');
+    const file = page.getByLabel('Import settings from a file');
+    await file.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"haven-settings","version":1,"settings":{"country":"XX"}}') });
+    await page.getByText('This settings file contains invalid values. Nothing was changed.', { exact: false }).waitFor();
+    await file.setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+    await page.getByText('This file is not valid JSON. Nothing was changed.', { exact: false }).waitFor();
+    expect(await readStorage(browser.worker, 'local', 'settings')).toEqual(before);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export settings' }).click();
+    const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+    expect(exported).toMatchObject({ format: 'haven-settings', version: 1, settings: { country: 'DE' } });
+    exported.settings.country = 'NL';
+    await file.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+    await page.getByText('Settings imported.').waitFor();
+    const { settings } = (await readStorage(browser.worker, 'local', 'settings')) as { settings: Record<string, any> };
+    expect(settings.country).toBe('NL');
+    await page.close();
+  });
+
+  it('shows counts in the activity summary after warnings, with no serious a11y issues', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('options.html'));
+    // What the content script sends when it shows a warning and the child acts on it.
+    await page.evaluate(async () => {
+      const send = (payload: unknown) => chrome.runtime.sendMessage({ haven: 1, name: 'stats.record', payload });
+      await send({ label: 'bullying', event: 'shown', count: 3 });
+      await send({ label: 'bullying', event: 'revealed' });
+      await send({ label: 'grooming', event: 'shown' });
+      await send({ label: 'grooming', event: 'reported' });
+      await send({ label: 'hate', event: 'shown', count: 2 });
+      await send({ label: 'hate', event: 'dismissed', count: 2 });
+    });
+    await page.reload();
+    await unlock(page);
+    const totals = page.getByRole('table', { name: /Warnings in the last 14 days/ });
+    const row = (label: string) => totals.getByRole('row', { name: new RegExp(`^${label}`) });
+    expect(await row('Bullying').textContent()).toBe('Bullying3100');
+    expect(await row('Grooming').textContent()).toBe('Grooming1001');
+    expect(await row('Hate speech').textContent()).toBe('Hate speech2020');
+    expect(await page.locator('svg.chart rect').count()).toBeGreaterThanOrEqual(3);
+    // Counts only: no page text or URL anywhere in the summary.
+    const summaryText = await page.locator('#summary').textContent();
+    expect(summaryText).not.toMatch(/https?:|chat\.example/);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'options.png') });
+    await page.locator('#summary').screenshot({ path: path.join(SCREENSHOTS, 'summary.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('#categories').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(STORE_SHOTS, '2-options.png') });
+    await page.locator('#summary').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('summary')!.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(STORE_SHOTS, '3-summary.png') });
+    await page.close();
+  });
+
+  it('changes the PIN only with the current PIN', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('options.html'));
+    await unlock(page);
+    const section = page.locator('#pin');
+    await section.getByLabel('Current PIN').fill('9999');
+    await section.getByLabel('New PIN').fill('2468');
+    await section.getByLabel('Repeat the PIN').fill('2468');
+    await section.getByRole('button', { name: 'Change PIN' }).click();
+    await section.getByText('That PIN is not right.').waitFor();
+    await section.getByLabel('Current PIN').fill(PIN);
+    await section.getByRole('button', { name: 'Change PIN' }).click();
+    await section.getByText('The PIN was changed.').waitFor();
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await unlock(page, '2468');
+    await page.close();
+  });
+});
+
+/**
+ * A real Chromium policy file for the pinned id. It affects every Chromium started on this machine while it
+ * exists, so it holds only values no other test depends on, lives only while this browser starts and is checked,
+ * and is always removed.
+ */
+describe('managed policy in Chromium (policy file)', () => {
+  const POLICY_DIR = '/etc/chromium/policies/managed';
+  const POLICY_FILE = path.join(POLICY_DIR, 'haven-test.json');
+  const policy = {
+    categories: { safesearch: true },
+    blockSites: ['managed-block.test'],
+    warningStyle: { hate: 'blur' },
+  };
+  let browser: ChromiumSession | undefined;
+  let extDir: string | undefined;
+
+  afterAll(async () => {
+    rmSync(POLICY_FILE, { force: true });
+    await browser?.close();
+    if (extDir) rmSync(extDir, { recursive: true, force: true });
+  });
+
+  it('applies the managed values and shows them as locked', async () => {
+    try {
+      mkdirSync(POLICY_DIR, { recursive: true });
+      writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [DEV_CHROME_ID]: policy } } }));
+      extDir = copyBuild();
+      browser = await launchChromium({ extensionDir: extDir });
+      expect(browser.extensionId).toBe(DEV_CHROME_ID);
+
+      await expect
+        .poll(() => browser!.worker.evaluate(() => chrome.storage.managed.get()), { timeout: 20_000, interval: 500 })
+        .toEqual(policy);
+      // The background writes managed values into the settings every reader uses.
+      await expect
+        .poll(async () => ((await readStorage(browser!.worker, 'local', 'settings')) as { settings?: Record<string, any> }).settings, {
+          timeout: 10_000,
+        })
+        .toMatchObject({ blockSites: ['managed-block.test'], warningStyle: { hate: 'blur' }, categories: { safesearch: true } });
+
+      // Set up, then the options page shows the managed values locked.
+      const page = await browser.context.newPage();
+      const status = await page.goto(`chrome-extension://${browser.extensionId}/setup.html`).then(() =>
+        page.evaluate(() =>
+          chrome.runtime.sendMessage({ haven: 1, name: 'parents.setup', payload: { pin: '4821', country: 'GB', language: 'en', ageBand: '9-12' } }),
+        ),
+      );
+      expect(status).toMatchObject({ ok: true, value: { ok: true } });
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await unlock(page);
+      await page.getByText('Some settings are managed by your school or organization').waitFor();
+      expect(await page.getByLabel('Safe search').isDisabled()).toBe(true);
+      expect(await page.getByLabel('Gambling').isDisabled()).toBe(false);
+      expect(await page.locator('select[aria-labelledby="label-hate style-hate"]').isDisabled()).toBe(true);
+      expect(await page.locator('select[aria-labelledby="label-hate style-hate"]').inputValue()).toBe('blur');
+      expect(await page.getByText('Also set by your organization: managed-block.test').isVisible()).toBe(true);
+      expect(await page.locator('.locked-badge').count()).toBeGreaterThanOrEqual(2);
+      // A crafted save (with a valid session) cannot unlock a managed value.
+      const reply = await page.evaluate(async () => {
+        const { settings } = (await chrome.storage.local.get('settings')) as { settings: Record<string, any> };
+        const { parentsSession } = (await chrome.storage.session.get('parentsSession')) as { parentsSession: { token: string } };
+        const crafted = { ...settings, warningStyle: { ...settings.warningStyle, hate: 'label' }, blockSites: [] };
+        return chrome.runtime.sendMessage({ haven: 1, name: 'parents.save', payload: { token: parentsSession.token, settings: crafted } });
+      });
+      expect(reply).toMatchObject({ ok: true, value: { ok: true, value: { settings: { warningStyle: { hate: 'blur' }, blockSites: ['managed-block.test'] } } } });
+      expect(await seriousA11yProblems(page)).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(POLICY_FILE, { force: true });
+    }
+    expect(existsSync(POLICY_FILE)).toBe(false);
+  });
+});
