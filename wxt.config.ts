@@ -29,13 +29,16 @@ export default defineConfig({
     permissions: ['storage', 'declarativeNetRequest', 'alarms', 'contextMenus'],
     // Managed policy for schools and families (Chrome/Edge; Firefox reads `3rdparty` policy without a schema).
     storage: { managed_schema: 'managed-schema.json' },
-    host_permissions: ['http://*/*', 'https://*/*'],
+    // `<all_urls>` rather than http/https patterns: tabs.captureVisibleTab (report evidence) refuses anything else
+    // without a user gesture ("Either the '<all_urls>' or 'activeTab' permission is required", Chromium 156).
+    host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     web_accessible_resources: [
       { resources: ['blocked.html'], matches: ['http://*/*', 'https://*/*'] },
-      // In-page protection: the lazily imported classifier chunk and the model it fetches (issue 4).
-      { resources: ['inline-engine.js', 'model/*'], matches: ['http://*/*', 'https://*/*'] },
+      // In-page protection runs the model in the background; only the measurement build that runs it in the page
+      // (WXT_INLINE_ENGINE=page, see src/content/README.md) exposes the classifier chunk and the model to pages.
+      ...(process.env.WXT_INLINE_ENGINE === 'page' ? [{ resources: ['inline-engine.js', 'model/*'], matches: ['http://*/*', 'https://*/*'] }] : []),
     ],
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
   }),

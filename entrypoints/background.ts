@@ -5,10 +5,11 @@ import { coreHandlers, watchTabs } from '@/src/background/core';
 import { blockingHandlers, startBlocking } from '@/src/blocking/background';
 import { reportHandlers, startReporting } from '@/src/report/background';
 import { openSetupOnInstall, parentsHandlers, startParents } from '@/src/parents/background';
+import { inlineHandlers } from '@/src/content/background';
 
 export default defineBackground(() => {
   // Listeners first and synchronously: a message that wakes the service worker must find its handler.
-  handleMessages({ ...coreHandlers, ...blockingHandlers, ...reportHandlers, ...parentsHandlers });
+  handleMessages({ ...coreHandlers, ...blockingHandlers, ...reportHandlers, ...parentsHandlers, ...inlineHandlers });
   watchTabs();
   startBlocking();
   startReporting();

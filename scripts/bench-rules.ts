@@ -29,7 +29,7 @@ const done = performance.now();
 const perCategory: Record<string, { hosts: number; rules: number }> = {};
 for (const set of result.rulesets) {
   const stats = result.stats.categories[set.id as keyof typeof result.stats.categories];
-  perCategory[set.id] = { hosts: stats?.kept ?? set.rules.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0), rules: set.rules.length };
+  perCategory[set.id] = { hosts: stats?.kept ?? new Set(set.rules.flatMap((r) => r.condition.requestDomains ?? [])).size, rules: set.rules.length };
 }
 for (const [id, s] of Object.entries(result.stats.categories)) {
   console.log(

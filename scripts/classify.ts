@@ -35,13 +35,13 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(`cannot read ${file}: ${(e as Error).message}`);
   }
-  const lines = raw.split('\n');
+  const lines = raw.replace(/^\uFEFF/, '').split('\n');
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const ids: unknown[] = [];
   const texts: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!.replace(/\r$/, '');
-    if (l.trim() === '') fail(`line ${i + 1}: empty line`);
+    if (l.trim() === '') continue; // blank lines are not inputs
     let d: unknown;
     try {
       d = JSON.parse(l);

@@ -32,8 +32,11 @@ function Popup() {
 }
 
 async function reportActivePage(): Promise<void> {
-  // Replaced by the report flow of the reporting feature; until then, the parents' page explains reporting.
-  await browser.runtime.openOptionsPage();
+  // Starts a report of the active tab; the background opens the report dialog (nothing is sent before Send there).
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined && tab.url && /^https?:/i.test(tab.url)) {
+    await sendMessage('report.start', { kind: 'page', url: tab.url, title: (tab.title ?? '').slice(0, 1000), tabId: tab.id });
+  }
   window.close();
 }
 

@@ -166,13 +166,19 @@ export function groomY(v: 0 | 1): Y {
 }
 
 /** Windows (for the message model's grooming head) from conversations. */
-export function windowExamples(convs: Conversation[], maxLines: number, maxChars: number, rand: () => number, pjNoCueWeight = 1): Example[] {
+export function windowExamples(convs: Conversation[], maxLines: number, maxChars: number, rand: () => number, pjNoCueWeight = 1, hardNegWeight = 1): Example[] {
   const out: Example[] = [];
   for (const c of convs) {
     const add = (idx: number[], w: number): void => {
       const text = idx.map((i) => c.lines[i]).join('\n');
       // PJ windows with no grooming cue at all (small talk) are weak evidence: down-weighted
       if (c.label === 1 && pjNoCueWeight !== 1 && detectCues(text).length === 0 && !hasMinorAge(text)) w *= pjNoCueWeight;
+      // ordinary-chat windows with sexual / picture / meeting / private-channel talk (adult flirting,
+      // dating) are the hard negatives of the grooming trap: up-weighted
+      if (c.label === 0 && hardNegWeight !== 1) {
+        const cues = detectCues(text);
+        if (cues.includes('sexual') || cues.includes('pictures') || cues.includes('meeting') || cues.includes('private-channel') || cues.includes('flattery')) w *= hardNegWeight;
+      }
       out.push({ text, y: groomY(c.label), source: c.source, lang: c.lang, kind: 'win', w });
     };
     // regular chunks, plus a shifted pass for long conversations

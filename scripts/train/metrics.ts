@@ -53,18 +53,23 @@ export function prfAt(scores: ArrayLike<number>, labels: ArrayLike<number>, thr:
  * minimum number of predicted positives so the estimate is not from 2 examples. Falls back to the
  * F1-optimal threshold if the target is never met.
  */
-export function thresholdForPrecision(scores: ArrayLike<number>, labels: ArrayLike<number>, target: number, minPred = 10): { thr: number; met: boolean } {
+export function thresholdForPrecision(
+  scores: ArrayLike<number>, labels: ArrayLike<number>, target: number, minPred = 10, weights?: ArrayLike<number>,
+): { thr: number; met: boolean } {
   const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  const wt = (i: number): number => (weights ? weights[i]! : 1);
   let tp = 0;
   let fp = 0;
+  let count = 0;
   let best = -1;
   let bestF1 = -1;
   let bestF1Thr = 0.5;
-  const totalPos = Array.from({ length: labels.length }).reduce<number>((s, _, i) => s + (labels[i] ? 1 : 0), 0);
+  const totalPos = Array.from({ length: labels.length }).reduce<number>((s, _, i) => s + (labels[i] ? wt(i) : 0), 0);
   for (let r = 0; r < idx.length; r++) {
     const i = idx[r]!;
-    if (labels[i]) tp++;
-    else fp++;
+    if (labels[i]) tp += wt(i);
+    else fp += wt(i);
+    count++;
     // only consider cut points between distinct scores
     if (r + 1 < idx.length && scores[idx[r + 1]!] === scores[i]) continue;
     const prec = tp / (tp + fp);
@@ -74,7 +79,7 @@ export function thresholdForPrecision(scores: ArrayLike<number>, labels: ArrayLi
       bestF1 = f1;
       bestF1Thr = scores[i]!;
     }
-    if (tp + fp >= minPred && prec >= target) best = r;
+    if (count >= minPred && prec >= target) best = r;
   }
   if (best >= 0) {
     // Middle (in logit space) of the plateau of thresholds with the same recall: the lowest
@@ -102,4 +107,21 @@ export function round(x: number, d = 4): number {
   if (!Number.isFinite(x)) return x;
   const m = 10 ** d;
   return Math.round(x * m) / m;
+}
+
+/** Weighted precision / recall / F1 (weights per example). */
+export function prfAtW(scores: ArrayLike<number>, labels: ArrayLike<number>, thr: number, w: ArrayLike<number>): { precision: number; recall: number; f1: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const p = scores[i]! >= thr;
+    const wi = w[i] ?? 1;
+    if (p && labels[i]) tp += wi;
+    else if (p) fp += wi;
+    else if (labels[i]) fn += wi;
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 1;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 }

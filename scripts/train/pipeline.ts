@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LABELS, SENSITIVITIES, type Scores, type Sensitivity } from '../../src/classifier/types';
 import { DEFAULT_FEATURE_CONFIG, featuresOfNormalized, type FeatureConfig } from '../../src/classifier/features';
 import {
-  analyzeMessages, conversationFeatures, convModelScore, windowTexts, CONV_FEATURE_NAMES, type ConvModel,
+  adultify, analyzeMessages, conversationFeatures, convModelScore, windowTexts, CONV_FEATURE_NAMES, type ConvModel,
 } from '../../src/classifier/conversation';
 import {
   buildConversations, concatNegatives, convSamples, isStackConv, listSources, normLines, readRows, rng, windowExamples,
@@ -13,7 +13,7 @@ import {
 import {
   cloneParams, dequantize, forward, initParams, initState, quantizeUint8, trainStep, type BagDims, type BagParams,
 } from './bag-model';
-import { prfAt, rocAuc, round, thresholdForPrecision } from './metrics';
+import { prfAt, prfAtW, rocAuc, round, thresholdForPrecision } from './metrics';
 
 export interface TrainConfig {
   dataDir: string;
@@ -35,6 +35,10 @@ export interface TrainConfig {
   log: (msg: string) => void;
   maxConvSamplesPerSource: number;
   pjNoCueWeight: number;
+  hardNegWeight: number;
+  counterfactualWeight: number;
+  /** weight of irc/dailydialog/topical-chat lines as negatives for bullying/sexual/threat/hate (0 = off) */
+  chatCleanNegWeight: number;
 }
 
 export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath' | 'log'> = {
@@ -53,9 +57,13 @@ export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath'
   exclude: [],
   maxConvSamplesPerSource: 1500,
   pjNoCueWeight: 1,
+  hardNegWeight: 1,
+  counterfactualWeight: 0,
+  chatCleanNegWeight: 0,
 };
 
 const K = LABELS.length;
+const CLEAN_CHAT = new Set(['irc-disentangle', 'dailydialog-xdd', 'topical-chat']);
 const GI = LABELS.indexOf('grooming');
 const SI = LABELS.indexOf('sexual');
 
@@ -83,6 +91,12 @@ function messageExamples(rows: Row[], cfg: TrainConfig, rand: () => number, forV
     if (y[GI] === null && !CHAT_SOURCES.has(r.source) && !(r.source === 'openai-moderation-eval' && r.s3)) {
       y = y.slice() as typeof y;
       y[GI] = 0;
+    }
+    if (!forVal && cfg.chatCleanNegWeight > 0 && CLEAN_CHAT.has(r.source)) {
+      // technical / everyday / topical chat lines: weak negatives for the other labels, so the
+      // model does not fire on ordinary chat it never saw (documented in MODEL_CARD.md)
+      out.push({ text, y: [0, 0, 0, 0, 0], source: r.source, lang: r.lang, kind: 'msg', w: cfg.chatCleanNegWeight });
+      continue;
     }
     out.push({ text, y, source: r.source, lang: r.lang, kind: 'msg', w: 1 });
   }
@@ -187,14 +201,16 @@ function shuffle<T>(a: T[], rand: () => number): T[] {
 }
 
 /** Logistic regression (full batch, Adam, L2) for the stacked conversation model. */
-export function fitConvModel(X: number[][], y: number[], rand: () => number, iters = 600, l2 = 1e-3): ConvModel {
+export function fitConvModel(X: number[][], y: number[], rand: () => number, iters = 600, l2 = 1e-3, sw?: number[]): ConvModel {
   const d = X[0]?.length ?? 0;
   const w = new Float64Array(d);
   let b = 0;
-  const pos = y.reduce((s, v) => s + v, 0);
-  const neg = y.length - pos;
-  const wp = pos ? y.length / (2 * pos) : 1;
-  const wn = neg ? y.length / (2 * neg) : 1;
+  const swt = sw ?? y.map(() => 1);
+  const pos = y.reduce((s, v, i) => s + v * swt[i]!, 0);
+  const tot = swt.reduce((s, v) => s + v, 0);
+  const neg = tot - pos;
+  const wp = pos ? tot / (2 * pos) : 1;
+  const wn = neg ? tot / (2 * neg) : 1;
   const m = new Float64Array(d + 1);
   const v = new Float64Array(d + 1);
   const lr = 0.05;
@@ -206,7 +222,7 @@ export function fitConvModel(X: number[][], y: number[], rand: () => number, ite
       const xi = X[i]!;
       for (let j = 0; j < d; j++) z += w[j]! * xi[j]!;
       const p = 1 / (1 + Math.exp(-z));
-      const e = (p - y[i]!) * (y[i] ? wp : wn);
+      const e = (p - y[i]!) * (y[i] ? wp : wn) * swt[i]!;
       for (let j = 0; j < d; j++) g[j] = g[j]! + e * xi[j]!;
       g[d] = g[d]! + e;
     }
@@ -258,7 +274,7 @@ export function runTraining(cfg: TrainConfig): TrainResult {
   const stackConvs = trainConvs.filter((c) => isStackConv(c.key, cfg.stackFrac));
   const valConvs = buildConversations(valRows);
   const msgTrain = messageExamples(trainRows, cfg, rand, false);
-  const winTrain = windowExamples(baseConvs, cfg.window.maxLines, cfg.window.maxChars, rand, cfg.pjNoCueWeight);
+  const winTrain = windowExamples(baseConvs, cfg.window.maxLines, cfg.window.maxChars, rand, cfg.pjNoCueWeight, cfg.hardNegWeight);
   const prep = prepareWeights([...msgTrain, ...winTrain], cfg);
   log(`train examples: ${msgTrain.length} messages + ${winTrain.length} conversation windows; convs base ${baseConvs.length}, stack ${stackConvs.length}, val ${valConvs.length}`);
 
@@ -330,7 +346,25 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     X.push(convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, null).feats);
     Y.push(s.conv.label);
   }
-  const convModel = fitConvModel(X, Y, rand);
+  // Counterfactual negatives: grooming samples that state a minor age, with every minor age made
+  // adult. Teaches the conversation model that sexual/flirty talk between adults is not grooming.
+  let nCf = 0;
+  if (cfg.counterfactualWeight > 0) {
+    const n0 = X.length;
+    for (let i = 0; i < n0; i++) {
+      const s = stackSamples[i]!;
+      if (s.conv.label !== 1) continue;
+      const lines = s.conv.lines.slice(s.start, s.end);
+      const cf = lines.map(adultify);
+      if (cf.every((l, j) => l === lines[j])) continue;
+      X.push(convScores(shipped, cf, cfg, null).feats);
+      Y.push(0);
+      nCf++;
+    }
+  }
+  const W = Y.map((_, i) => (i >= Y.length - nCf ? cfg.counterfactualWeight : 1));
+  const convModel = fitConvModel(X, Y, rand, 600, 1e-3, W);
+  log(`conversation model: ${nCf} counterfactual (adult-age) negatives added`);
   log(`conversation model fitted on ${X.length} samples (${Y.filter((v) => v).length} grooming): ${JSON.stringify(Object.fromEntries(CONV_FEATURE_NAMES.map((n, i) => [n, convModel.weights[i]])))}`);
 
   // --- validation
@@ -356,6 +390,13 @@ export function runTraining(cfg: TrainConfig): TrainResult {
       for (const c of convVal) {
         if (c.s.start !== 0 || c.s.end !== c.s.conv.lines.length) continue;
         groups.push({ src: c.s.conv.source, lang: c.s.conv.lang, s: c.score, y: c.s.conv.label });
+        // adult-age counterfactual of each PJ val conversation: a hard negative (grooming trap)
+        if (c.s.conv.label === 1 && cfg.counterfactualWeight > 0) {
+          const cf = c.s.conv.lines.map(adultify);
+          if (!cf.every((l, j) => l === c.s.conv.lines[j])) {
+            groups.push({ src: 'counterfactual-adult-age', lang: c.s.conv.lang, s: convScores(shipped, cf, cfg, convModel).scores.grooming, y: 0 });
+          }
+        }
       }
     } else {
       msgVal.forEach((e, i) => {
@@ -375,14 +416,18 @@ export function runTraining(cfg: TrainConfig): TrainResult {
       byLang.get(g.lang)!.s.push(g.s);
       byLang.get(g.lang)!.y.push(g.y);
     }
+    // each val set gets the same total weight in the threshold choice (cross-domain robustness:
+    // the pooled positive rate would otherwise be that of the largest, easiest set)
+    const ws: number[] = [];
     for (const g of groups) {
+      const b = bySrc.get(g.src)!;
       if (k !== GI) {
-        const b = bySrc.get(g.src)!;
         const pos = b.y.filter((v) => v).length;
         if (pos === 0 || pos === b.y.length) continue;
       }
       scores.push(g.s);
       ys.push(g.y);
+      ws.push(k === GI ? 1 : 1000 / b.y.length);
     }
     if (scores.length === 0) {
       scores = groups.map((g) => g.s);
@@ -390,11 +435,11 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     }
     let prev = 1;
     for (const sens of ['low', 'medium', 'high'] as Sensitivity[]) {
-      const { thr, met } = thresholdForPrecision(scores, ys, targets[sens], k === GI ? 5 : 10);
+      const { thr, met } = thresholdForPrecision(scores, ys, targets[sens], k === GI ? 5 : 10, ws.length === scores.length ? ws : undefined);
       const t = Math.min(prev, thr);
       thresholds[sens][l] = round(t, 5);
       prev = t;
-      metrics.pooled[`${l}@${sens}`] = { threshold: round(t, 5), precisionTargetMet: met, ...roundObj(prfAt(scores, ys, t)) };
+      metrics.pooled[`${l}@${sens}`] = { threshold: round(t, 5), precisionTargetMet: met, ...roundObj(prfAt(scores, ys, t)), sourceBalanced: roundObj(prfAtW(scores, ys, t, ws)) };
     }
     metrics.pooled[l] = { auc: round(rocAuc(scores, ys)), n: ys.length, pos: ys.filter((v) => v).length };
     const medThr = thresholds.medium[l];
@@ -411,6 +456,16 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     const ws = whole.map((c) => c.score);
     const wy = whole.map((c) => c.s.conv.label);
     metrics.grooming.wholeConversations = { n: wy.length, pos: wy.filter((v) => v).length, auc: round(rocAuc(ws, wy)), ...roundObj(prfAt(ws, wy, thresholds.medium.grooming)) };
+    const cfS: number[] = [];
+    const cfY: number[] = [];
+    for (const c of convVal) {
+      if (c.s.conv.label !== 1 || c.s.start !== 0 || c.s.end !== c.s.conv.lines.length) continue;
+      const cf = c.s.conv.lines.map(adultify);
+      if (cf.every((l, j) => l === c.s.conv.lines[j])) continue;
+      cfS.push(c.score, convScores(shipped, cf, cfg, convModel).scores.grooming);
+      cfY.push(1, 0);
+    }
+    metrics.grooming.counterfactualPairs = { n: cfY.length / 2, auc: round(rocAuc(cfS, cfY)), ...roundObj(prfAt(cfS, cfY, thresholds.medium.grooming)) };
     const allS = convVal.map((c) => c.score);
     const allY = convVal.map((c) => c.s.conv.label);
     metrics.grooming.allSamples = { auc: round(rocAuc(allS, allY)), ...roundObj(prfAt(allS, allY, thresholds.medium.grooming)) };

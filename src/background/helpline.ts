@@ -1,6 +1,10 @@
+import { directoryEntry } from '../report/directory';
+
 /**
- * Where "Get help" goes until the reporting work's per-country directory lands (directory URL as listed in shared/DOMAIN.md §3d): 116 111 is the EU-reserved
- * child helpline number (EU decision of 29 Oct 2007; childhelplineinternational.org/15-years-of-116111/).
+ * Where "Get help" goes: the child helpline of the parent's country from the reporting directory
+ * (`src/report/directory.json`, every entry with its source and last-verified date). Countries without a verified
+ * helpline fall back to the Insafe / Child Helpline International directories, with no phone number rather than a
+ * guessed one.
  */
 export interface HelplineLink {
   name: string;
@@ -8,10 +12,7 @@ export interface HelplineLink {
   url: string;
 }
 
-export function helplineFor(_country: string): HelplineLink {
-  return {
-    name: 'Child Helpline International',
-    phone: '116 111',
-    url: 'https://www.childhelplineinternational.org/find-a-helpline/',
-  };
+export function helplineFor(country: string): HelplineLink {
+  const { name, phone, url } = directoryEntry(country).helpline;
+  return { name, phone, url };
 }

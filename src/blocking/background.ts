@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { Handlers } from '../messaging';
 import { checkParentPin, pinItem } from '../parents/pin-store';
 import { settingsItem, statsItem } from '../storage/items';
+import { noMigrations } from '../storage/migrations';
 import { addCount, dayKey } from '../lib/stats';
 import { LIST_CATEGORIES, CATEGORIES, type Category } from '../rules/categories';
 import { PROTECTED_RULESET_ID } from '../rules/protected';
@@ -10,6 +11,7 @@ import { SAFESEARCH_RULESET_ID, safeSearchDisabledRuleIds, YOUTUBE_MODERATE_RULE
 import { BLOCKED_PAGE, type Rule } from '../rules/types';
 import type { Settings } from '../settings/schema';
 import { applyManagedPolicy, type ManagedResult } from './managed';
+import { mergePolicy } from '../parents/policy';
 import {
   addTempAllow,
   MAX_OVERRIDE_RULE_ID,
@@ -24,7 +26,7 @@ import {
 export const TEMP_ALLOW_MS = 60 * 60 * 1000;
 
 /** Temporary allows granted from the blocked page; the source of truth for the session rules. */
-export const tempAllowsItem = storage.defineItem<TempAllow[]>('local:tempAllows', { version: 1, fallback: [] });
+export const tempAllowsItem = storage.defineItem<TempAllow[]>('local:tempAllows', { version: 1, migrations: noMigrations, fallback: [] });
 
 const dnr = () => browser.declarativeNetRequest;
 const asBrowserRules = (rules: Rule[]) => rules as unknown as Browser.declarativeNetRequest.Rule[];
@@ -130,14 +132,20 @@ export const blockingHandlers: Handlers = {
     if (!host) return { ok: false, reason: 'bad-site', retryAfterMs: 0 };
     const check = await checkParentPin(pin);
     if (!check.ok) return check;
+    // A managed device with `locked: true` (school): nothing may be changed locally, not even with the PIN.
+    if (mergePolicy(await settingsItem.getValue(), await readManagedPolicy()).lockedAll) {
+      return { ok: false, reason: 'locked-by-policy', retryAfterMs: 0 };
+    }
     if (duration === 'hour') {
       const until = Date.now() + TEMP_ALLOW_MS;
-      await tempAllowsItem.setValue(addTempAllow(await tempAllowsItem.getValue(), host, until));
-      await serialized('reconcileTempAllows', () => reconcileTempAllows());
+      const done = await serialized('allowForAnHour', async () => {
+        await tempAllowsItem.setValue(addTempAllow(await tempAllowsItem.getValue(), host, until));
+        await reconcileTempAllows();
+        return true;
+      });
+      if (!done) throw new Error('Haven could not allow this site. Please try again.');
       return { ok: true, host, until };
     }
-    const { locked } = await effectiveSettings();
-    if (locked.includes('allowSites') && locked.includes('blockSites')) return { ok: false, reason: 'locked-by-policy', retryAfterMs: 0 };
     const settings = await settingsItem.getValue();
     await settingsItem.setValue({
       ...settings,

@@ -6,7 +6,8 @@ import type { Settings } from '../settings/schema';
  * policy). A school or a parent's admin tool may set categories and site overrides; those values win over the
  * local settings and the options page shows them as locked.
  *
- * Shape: `{ categories?: { <category>: boolean }, allowSites?: string[], blockSites?: string[] }`.
+ * Shape: `{ categories?: { <category>: boolean }, allowSites?: string[], blockSites?: string[] }` (the blocking part of
+ * `public/managed-schema.json`; the parents feature's `mergePolicy` builds on this for its own fields).
  */
 export interface ManagedResult {
   settings: Settings;
@@ -54,18 +55,3 @@ export function applyManagedPolicy(settings: Settings, managed: unknown): Manage
   result.settings = next;
   return result;
 }
-
-/** JSON schema for Chrome's `storage.managed_schema` (top level object, no additionalProperties). */
-export const MANAGED_SCHEMA = {
-  type: 'object',
-  properties: {
-    categories: {
-      title: 'Blocked categories',
-      description: 'Category id → true (blocked) or false (allowed). Listed categories are locked.',
-      type: 'object',
-      properties: Object.fromEntries(CATEGORIES.map((c) => [c, { type: 'boolean' }])),
-    },
-    allowSites: { title: 'Always-allowed sites', type: 'array', items: { type: 'string' } },
-    blockSites: { title: 'Always-blocked sites', type: 'array', items: { type: 'string' } },
-  },
-} as const;

@@ -29,12 +29,26 @@ const CUE_PATTERNS: Record<CueKind, RegExp> = {
 const MINOR_AGE =
   /(?:\b(?:im|i'?m|i am|ich bin|bin)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am))|\b(?:[89]|1[0-7]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[89]|1[0-7]) ?\/ ?[fm]\b|\b(?:[89]|1[0-7]) [fm] \w|\b(?:6|7|8|9)th grade|middle school|junior high|[5-9]\. klasse)/;
 const ADULT_AGE =
-  /(?:\b(?:im|i'?m|i am|ich bin|bin)\s+(?:[2-6][0-9]|1[89])\b(?! ?(?:min|mins|minutes|hours|%|km|miles|uhr|pm|am))|\b(?:[2-6][0-9]|1[89]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[2-6][0-9]|1[89]) ?\/ ?[fm]\b)/;
+  /(?:\b(?:im|i'?m|i am|ich bin|bin)\s+(?:[2-6][0-9]|1[89])\b(?! ?(?:min|mins|minutes|hours|%|km|miles|uhr|pm|am))|\b(?:[2-6][0-9]|1[89]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[2-6][0-9]|1[89]) ?\/ ?[fm]\b|\b(?:[2-6][0-9]|1[89]) [fm](?: |$|,))/;
 
 export function detectCues(normalized: string): CueKind[] {
   const out: CueKind[] = [];
   for (const k of CUE_KINDS) if (CUE_PATTERNS[k].test(normalized)) out.push(k);
   return out;
+}
+
+/**
+ * Counterfactual used in training only: the same text with every stated minor age turned into an
+ * adult one ("im 13" → "im 23", "14 yo" → "24 yo", "8th grade" → "college").
+ */
+export function adultify(normalized: string): string {
+  const re = new RegExp(MINOR_AGE.source, 'g');
+  return normalized.replace(re, (m) =>
+    m
+      .replace(/\b(?:[5-9]|1[0-7])\b(?!th|\.)/g, (n) => String(Number(n) + (Number(n) < 10 ? 15 : 10)))
+      .replace(/\b(?:[5-9]|1[0-2])th grade|middle school|junior high/g, 'college')
+      .replace(/[5-9]\. klasse/g, 'uni'),
+  );
 }
 
 export function hasMinorAge(normalized: string): boolean {
@@ -113,7 +127,7 @@ export const CONV_FEATURE_NAMES = [
   'win_max', 'win_mean', 'win_top3', 'win_frac50', 'sex_max',
   ...CUE_KINDS.map((k) => `cue_${k}`),
   'cue_kinds', 'minor_age', 'minor_x_sexual', 'minor_x_contact', 'sexual_x_secret', 'adult_age', 'cue_rate',
-  'asked_age_and_contact',
+  'asked_age_and_contact', 'age_gap',
 ] as const;
 
 export interface ConvAnalysis {
@@ -169,6 +183,7 @@ export function conversationFeatures(a: ConvAnalysis, groomP: number[], sexP: nu
     has('sexual') * Math.max(has('secrecy'), has('isolation')), a.adultAge ? 1 : 0,
     Math.min(1, a.cues.length / n),
     has('age') * contact,
+    minor * (a.adultAge ? 1 : 0),
   ];
 }
 

@@ -109,6 +109,8 @@ const STOP_TAGS = new Set(['BODY', 'HTML', 'MAIN']);
 export function messageElementFor(text: Text): Element | null {
   let block = parentElementOf(text);
   for (let i = 0; block && INLINE_TAGS.has(block.tagName) && i < 8; i++) {
+    // Link text alone is navigation ("Next page", "Reply"); a message with a link is found through its other text.
+    if (block.tagName === 'A') return null;
     const up = parentElementOf(block);
     if (!up) break;
     block = up;
@@ -121,8 +123,11 @@ export function messageElementFor(text: Text): Element | null {
     if (i > 0 && isConversationLike(cur)) break;
     cur = parentElementOf(cur);
   }
-  return block;
+  // A heading on its own is a page or section title, not a message.
+  return HEADING_TAGS.has(block.tagName) ? null : block;
 }
+
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAPTION', 'FIGCAPTION', 'SUMMARY']);
 
 /** Is `el` an author label inside a message? */
 export function isAuthorElement(el: Element): boolean {

@@ -1,18 +1,27 @@
-import type { ConversationAssessment, RiskMessage } from '../classifier/risk';
-import type { Scores, Sensitivity } from '../classifier/types';
+import type { CueKind, Scores, Sensitivity } from '../classifier/types';
 
-/** What the lazily imported classifier chunk offers the content script (types only: no TensorFlow.js here). */
-export interface Conversation {
-  add(msg: RiskMessage): void;
-  assess(): ConversationAssessment;
-  readonly size: number;
+/**
+ * What a classifier engine offers the content script (types only: no TensorFlow.js here). Two engines implement
+ * it: the background one (default: the model runs once, in the background) and the in-page chunk
+ * (`WXT_INLINE_ENGINE=page` builds; kept to re-measure the alternative, see src/content/README.md).
+ */
+export interface ConversationMessage {
+  author?: string;
+  text: string;
+}
+
+export interface ConversationVerdict {
+  risk: number;
+  flagged: boolean;
+  cues: Array<{ kind: CueKind; messageIndex: number }>;
 }
 
 export interface InlineEngine {
   readonly version: string;
   readonly thresholds: Record<Sensitivity, Scores>;
   classify(texts: string[]): Promise<Scores[]>;
-  conversation(sensitivity: Sensitivity): Conversation;
+  /** Grooming risk of one conversation (messages oldest first). */
+  assess(messages: ConversationMessage[], sensitivity: Sensitivity): Promise<ConversationVerdict>;
   dispose(): void;
 }
 

@@ -14,7 +14,12 @@ export const createEngine: EngineFactory = async (modelBaseUrl) => {
     version: classifier.version,
     thresholds: classifier.thresholds,
     classify: (texts) => classifier.classify(texts),
-    conversation: (sensitivity) => new ConversationRisk({ classifier, sensitivity }),
+    async assess(messages, sensitivity) {
+      const risk = new ConversationRisk({ classifier, sensitivity });
+      for (const m of messages) risk.add(m);
+      const a = risk.assess();
+      return { risk: a.risk, flagged: a.flagged, cues: a.cues.map((c) => ({ kind: c.kind, messageIndex: c.messageIndex })) };
+    },
     dispose: () => classifier.dispose(),
   };
 };

@@ -11,9 +11,10 @@
 import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LABELS, type CueKind, type Label, type Scores, type Sensitivity } from '../classifier/types';
-import { translatorFor, type Translate } from '../i18n';
+import type { Translate } from '../i18n';
+import { warningTranslator } from './strings';
 import { isContextInvalidated, logErrorOnce } from '../lib/errors';
-import { RemoteError, sendMessage, type MessageName, type Request } from '../messaging';
+import { send as sendMessage } from './send';
 import type { StatEvent } from '../messaging/core-messages';
 import type { Settings } from '../settings/schema';
 import { okTextsItem, settingsItem } from '../storage/items';
@@ -23,7 +24,7 @@ import {
   conversationFor, extractMessage, hasContent, isInSkippedSubtree, isMessageLike, isSkipped, messageElementFor,
   mustInsertInside,
 } from './discover';
-import type { Conversation, InlineEngine } from './engine-types';
+import type { InlineEngine } from './engine-types';
 import { loadEngine } from './engine-client';
 import { quickHash, sha256Hex } from './hash';
 import { createScheduler, type Slice } from './scheduler';
@@ -61,13 +62,14 @@ interface Warning {
   mode: 'blur' | 'label';
   restoreBlur: (() => void) | null;
   remounts: number;
+  recheck: boolean;
 }
 
 interface Conv {
   node: Node;
   messages: Msg[];
-  risk: Conversation | null;
   dirty: boolean;
+  assessing: boolean;
   banner: MountedUi | null;
   bannerMounting: boolean;
   dismissed: boolean;
@@ -147,7 +149,7 @@ export class InlineProtection {
 
   private applySettings(settings: Settings): void {
     this.settings = settings;
-    this.t = translatorFor(settings.language);
+    this.t = warningTranslator(settings.language);
   }
 
   private sensitivity(label: Label): Sensitivity {
@@ -368,7 +370,7 @@ export class InlineProtection {
       this.opts.status.checked++;
     }
     this.live.add(msg);
-    this.addToConversation(msg, scores);
+    this.addToConversation(msg);
     this.decide(msg, scores);
   }
 
@@ -414,11 +416,11 @@ export class InlineProtection {
     msg.el.setAttribute('data-haven-flag', labels.join(' '));
     if (first) {
       this.opts.status.warnings++;
-      this.record(primaryLabel(labels), 'shown');
+      this.recordAll(labels, 'shown');
     }
     const mode = this.settings.warningStyle?.[primaryLabel(labels)] ?? 'label';
     if (msg.warning && same && msg.warning.mode === mode) return;
-    if (!msg.warning) msg.warning = { ui: null, mounting: false, revealed: false, mode, restoreBlur: null, remounts: 0 };
+    if (!msg.warning) msg.warning = { ui: null, mounting: false, revealed: false, mode, restoreBlur: null, remounts: 0, recheck: false };
     const w = msg.warning;
     w.mode = mode;
     this.setBlur(msg, mode === 'blur' && !w.revealed);
@@ -448,7 +450,7 @@ export class InlineProtection {
       onReveal: () => {
         w.revealed = true;
         this.setBlur(msg, false);
-        this.record(primaryLabel(msg.labels), 'revealed');
+        this.recordAll(msg.labels, 'revealed');
         this.renderWarning(msg);
       },
       onReport: () => this.report(msg.labels, msg.text, msg.author, this.contextOf(msg), this.verdicts.get(msg.hash)),
@@ -457,20 +459,34 @@ export class InlineProtection {
     });
   }
 
+  /**
+   * Idempotent: updates the mounted warning, or mounts it. A host the page removed is put back a few times at
+   * most (a page that keeps deleting it gets the last word rather than a loop).
+   */
   private renderWarning(msg: Msg): void {
     const w = msg.warning;
-    if (!w) return;
-    if (w.ui && w.ui.host.isConnected) return w.ui.update(this.warningView(msg));
-    if (w.mounting) return;
+    if (!w || this.stopped) return;
+    if (w.ui?.host.isConnected) return w.ui.update(this.warningView(msg));
+    if (w.mounting) {
+      w.recheck = true;
+      return;
+    }
+    if (w.ui) {
+      if (w.remounts >= 5) return;
+      w.remounts++;
+      w.ui.remove();
+      w.ui = null;
+    }
+    if (!msg.el.isConnected) return;
     w.mounting = true;
+    w.recheck = false;
     const placement = mustInsertInside(msg.el) ? 'first' : 'before';
     mountUi(this.ctx, 'haven-warning', msg.el, placement, this.warningView(msg))
       .then((ui) => {
         w.mounting = false;
-        if (msg.warning !== w || !msg.el.isConnected) return ui.remove();
-        w.ui?.remove();
+        if (msg.warning !== w || !msg.el.isConnected || this.stopped) return ui.remove();
         w.ui = ui;
-        ui.update(this.warningView(msg));
+        if (w.recheck || !ui.host.isConnected) queueMicrotask(() => this.renderWarning(msg));
       })
       .catch((error) => {
         w.mounting = false;
@@ -478,19 +494,14 @@ export class InlineProtection {
       });
   }
 
-  /** A page removed one of our hosts: put back the ones whose message is still there (a few times at most). */
+  /** A page removed one of our hosts: put back the ones whose message is still there. */
   private onHostRemoved(): void {
     queueMicrotask(() => {
-      for (const msg of this.live) {
-        const w = msg.warning;
-        if (!w?.ui || w.ui.host.isConnected || !msg.el.isConnected || w.remounts >= 5) continue;
-        w.remounts++;
-        w.ui = null;
-        this.renderWarning(msg);
-      }
+      for (const msg of this.live) if (msg.warning && !msg.warning.ui?.host.isConnected) this.renderWarning(msg);
       for (const conv of this.convs.values()) {
         if (!conv.banner || conv.banner.host.isConnected || conv.dismissed || conv.remounts >= 5) continue;
         conv.remounts++;
+        conv.banner.remove();
         conv.banner = null;
         this.renderBanner(conv);
       }
@@ -534,9 +545,8 @@ export class InlineProtection {
   }
 
   private markOk(msg: Msg): void {
-    const label = primaryLabel(msg.labels);
     const text = msg.text;
-    this.record(label, 'dismissed');
+    this.recordAll(msg.labels, 'dismissed');
     this.unflag(msg);
     sha256Hex(text)
       .then(async (digest) => {
@@ -549,53 +559,60 @@ export class InlineProtection {
 
   // ---------------------------------------------------------------- conversations (grooming)
 
-  private addToConversation(msg: Msg, scores: Scores): void {
+  private addToConversation(msg: Msg): void {
     let conv = this.convs.get(msg.conv);
     if (!conv) {
-      conv = { node: msg.conv, messages: [], risk: null, dirty: false, banner: null, bannerMounting: false, dismissed: false, cues: [], remounts: 0 };
+      conv = { node: msg.conv, messages: [], dirty: false, assessing: false, banner: null, bannerMounting: false, dismissed: false, cues: [], remounts: 0 };
       this.convs.set(msg.conv, conv);
     }
-    if (conv.messages.includes(msg)) {
-      conv.risk = null; // text changed: rebuild
-    } else {
+    if (!conv.messages.includes(msg)) {
       conv.messages.push(msg);
-      if (conv.messages.length > CONVERSATION_WINDOW) {
-        conv.messages.splice(0, conv.messages.length - CONVERSATION_WINDOW);
-        conv.risk = null;
-      }
+      if (conv.messages.length > CONVERSATION_WINDOW) conv.messages.splice(0, conv.messages.length - CONVERSATION_WINDOW);
     }
-    if (conv.risk) conv.risk.add({ author: msg.author, text: msg.text, scores });
     conv.dirty = true;
   }
 
+  /** Re-assesses conversations that gained messages (one request per conversation at a time). */
   private assessConversations(): void {
     const engine = this.engine;
-    if (!engine) return;
+    if (!engine || this.stopped) return;
     for (const conv of this.convs.values()) {
-      if (!conv.dirty || conv.messages.length < 3 || conv.dismissed) continue;
+      if (!conv.dirty || conv.assessing || conv.dismissed) continue;
+      conv.messages = conv.messages.filter((m) => m.el.isConnected);
+      if (conv.messages.length < 3) continue;
       conv.dirty = false;
-      if (!conv.risk) {
-        conv.risk = engine.conversation(this.sensitivity('grooming'));
-        for (const m of this.ordered(conv.messages)) conv.risk.add({ author: m.author, text: m.text, scores: this.verdicts.get(m.hash) });
+      conv.assessing = true;
+      const messages = this.ordered(conv.messages).map((m) => (m.author ? { author: m.author, text: m.text } : { text: m.text }));
+      engine
+        .assess(messages, this.sensitivity('grooming'))
+        .then((verdict) => this.onVerdict(conv, verdict.flagged, [...new Set(verdict.cues.map((c) => c.kind))]))
+        .catch((error) => {
+          if (!isContextInvalidated(error)) logErrorOnce('inline.assess', error);
+        })
+        .finally(() => {
+          conv.assessing = false;
+          if (conv.dirty) this.assessConversations();
+        });
+    }
+  }
+
+  private onVerdict(conv: Conv, flagged: boolean, kinds: CueKind[]): void {
+    if (this.stopped || conv.dismissed) return;
+    const risky = flagged && kinds.length >= MIN_CUE_KINDS;
+    const el = conv.node.nodeType === Node.ELEMENT_NODE ? (conv.node as Element) : (conv.node as ShadowRoot).host;
+    if (risky) {
+      conv.cues = kinds;
+      if (!conv.banner && !conv.bannerMounting) {
+        this.opts.status.warnings++;
+        this.record('grooming', 'shown');
       }
-      const verdict = conv.risk.assess();
-      const kinds = [...new Set(verdict.cues.map((c) => c.kind))];
-      const risky = verdict.flagged && kinds.length >= MIN_CUE_KINDS;
-      const el = conv.node.nodeType === Node.ELEMENT_NODE ? (conv.node as Element) : (conv.node as ShadowRoot).host;
-      if (risky) {
-        conv.cues = kinds;
-        if (!conv.banner && !conv.bannerMounting) {
-          this.opts.status.warnings++;
-          this.record('grooming', 'shown');
-        }
-        el?.setAttribute('data-haven-flag', 'grooming');
-        this.renderBanner(conv);
-      } else if (conv.banner) {
-        el?.removeAttribute('data-haven-flag');
-        conv.banner.remove();
-        conv.banner = null;
-        if (this.opts.status.warnings > 0) this.opts.status.warnings--;
-      }
+      el?.setAttribute('data-haven-flag', 'grooming');
+      this.renderBanner(conv);
+    } else if (conv.banner) {
+      el?.removeAttribute('data-haven-flag');
+      conv.banner.remove();
+      conv.banner = null;
+      if (this.opts.status.warnings > 0) this.opts.status.warnings--;
     }
   }
 
@@ -653,10 +670,20 @@ export class InlineProtection {
     return msgs.slice(Math.max(0, i - 5), i).map((m) => (m.author ? `${m.author}: ${m.text}` : m.text));
   }
 
+  private statsChain: Promise<unknown> = Promise.resolve();
+
+  /** One count at a time from this frame (the background reads, adds and writes the day's counts). */
   private record(label: Label, event: StatEvent): void {
-    sendMessage('stats.record', { label, event }).catch((error) => {
-      if (!isContextInvalidated(error)) logErrorOnce('inline.stats', error);
-    });
+    this.statsChain = this.statsChain.then(() =>
+      sendMessage('stats.record', { label, event }).catch((error) => {
+        if (!isContextInvalidated(error)) logErrorOnce('inline.stats', error);
+      }),
+    );
+  }
+
+  /** Counts per label (a message flagged for two reasons counts once for each). */
+  private recordAll(labels: Label[], event: StatEvent): void {
+    for (const label of labels) this.record(label, event);
   }
 
   private help(): void {
@@ -664,23 +691,26 @@ export class InlineProtection {
   }
 
   /**
-   * Opens the reporting feature's flow (`report.start`: a local draft the child reviews before anything is sent);
-   * while that message is not registered (the background answers `unknown-message`), opens the helpline.
+   * Opens the reporting feature's dialog (`report.start`: a local draft the child reviews; nothing is sent until
+   * they press Send there, and the reporting feature counts a report when it is handed over). If that fails, the
+   * helpline opens instead, so the button always does something real.
    */
   private report(labels: Label[], text: string, author: string | undefined, context: string[], scores?: Scores): void {
-    this.record(primaryLabel(labels), 'reported');
-    const payload = {
+    const url = location.href;
+    if (!/^https?:/i.test(url)) return this.help();
+    sendMessage('report.start', {
       kind: 'message',
-      url: location.href.slice(0, 2048),
-      title: document.title.slice(0, 300),
-      text,
-      context,
-      ...(author ? { author } : {}),
-      ...(scores ? { scores } : {}),
-      ...(this.engine ? { modelVersion: this.engine.version } : {}),
-    };
-    sendMessage('report.start' as MessageName, payload as unknown as Request<MessageName>).catch((error) => {
-      if (!(error instanceof RemoteError && error.code === 'unknown-message')) logErrorOnce('inline.report', error);
+      url: url.slice(0, 8192),
+      title: document.title.slice(0, 1000),
+      text: text.slice(0, 20_000),
+      context: context.slice(-50).map((c) => c.slice(0, 2000)),
+      ...(author ? { author: { handle: author.slice(0, 200) } } : {}),
+      ...(scores ? { scores: { ...scores } } : {}),
+      ...(this.engine ? { modelVersion: this.engine.version.slice(0, 100) } : {}),
+      label: primaryLabel(labels),
+    }).catch((error) => {
+      if (!isContextInvalidated(error)) logErrorOnce('inline.report', error);
+      this.recordAll(labels, 'reported');
       this.help();
     });
   }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage } from '../messaging';
+import { send as sendMessage } from './send';
 import { contentMessages, type PageStatus } from './messages';
 import { logErrorOnce, isContextInvalidated } from '../lib/errors';
 import { InlineProtection } from './inline';

@@ -1,5 +1,6 @@
 import * as v from '../lib/validate';
 import { message, type RequestOf, type ResponseOf } from '../messaging/define';
+import type { CueKind, Scores, Sensitivity } from '../classifier/types';
 
 /** Messages the popup or background send *to* a tab's content script (top frame). */
 export const contentMessages = {
@@ -12,3 +13,38 @@ export interface PageStatus {
 export type ContentMessageName = keyof typeof contentMessages;
 export type ContentRequest<N extends ContentMessageName> = RequestOf<(typeof contentMessages)[N]>;
 export type ContentResponse<N extends ContentMessageName> = ResponseOf<(typeof contentMessages)[N]>;
+
+/** Longest text and largest batch the background classifies for a content script. */
+export const INLINE_MAX_TEXT = 4000;
+export const INLINE_MAX_BATCH = 64;
+
+export interface ClassifyResult {
+  version: string;
+  thresholds: Record<Sensitivity, Scores>;
+  scores: Scores[];
+}
+export interface AssessResult {
+  risk: number;
+  flagged: boolean;
+  cues: Array<{ kind: CueKind; messageIndex: number }>;
+}
+
+const text = v.string({ max: INLINE_MAX_TEXT });
+
+/**
+ * Messages content scripts send to the background for in-page protection (issue 4): the model runs once, in the
+ * background, for every tab (see src/content/README.md for the measurements behind that choice). Page text
+ * crosses only this extension-internal channel; nothing leaves the device.
+ */
+export const inlineMessages = {
+  /** Scores for each text (an empty list returns just the model's version and thresholds). */
+  'inline.classify': message<ClassifyResult>()('content', v.object({ texts: v.array(text, { max: INLINE_MAX_BATCH }) })),
+  /** Grooming risk of one conversation (messages oldest first). */
+  'inline.assess': message<AssessResult>()(
+    'content',
+    v.object({
+      messages: v.array(v.object({ author: v.optional(v.string({ max: 200 })), text }), { max: 100 }),
+      sensitivity: v.literal<Sensitivity>('low', 'medium', 'high'),
+    }),
+  ),
+};

@@ -39,7 +39,8 @@ export async function mountUi(
     name,
     position: 'inline',
     anchor,
-    append: placement,
+    // parentNode, not parentElement: a message may sit directly in a web component's shadow root.
+    append: (target, root) => (placement === 'first' ? target.prepend(root) : target.parentNode?.insertBefore(root, target)),
     css: WARNING_CSS,
     mode: 'open',
     isolateEvents: EVENTS_KEPT_INSIDE,

@@ -10,7 +10,11 @@ import { translatorFor } from '.';
  */
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
 const ROOT = path.resolve(import.meta.dirname, '../../public/_locales');
-const load = (lang: string): Record<string, Entry> => JSON.parse(readFileSync(path.join(ROOT, lang, 'messages.json'), 'utf8'));
+const cache = new Map<string, Record<string, Entry>>();
+const load = (lang: string): Record<string, Entry> => {
+  if (!cache.has(lang)) cache.set(lang, JSON.parse(readFileSync(path.join(ROOT, lang, 'messages.json'), 'utf8')));
+  return cache.get(lang)!;
+};
 const en = load('en');
 
 /** Placeholder names a message uses ($NAME$), lower-cased, plus each defined placeholder's content. */
@@ -19,7 +23,8 @@ function placeholderShape(entry: Entry): string {
   const defined = Object.entries(entry.placeholders ?? {})
     .map(([k, v]) => `${k.toLowerCase()}=${v.content}`)
     .sort();
-  return `used[${[...new Set(used)].join(',')}] defined[${defined.join(',')}]`;
+  const positional = [...new Set([...entry.message.matchAll(/\$(\d)(?!\d)/g)].map((m) => m[1]))].sort();
+  return `used[${[...new Set(used)].join(',')}] defined[${defined.join(',')}] positional[${positional.join(',')}]`;
 }
 
 describe('locales', () => {

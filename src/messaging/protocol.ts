@@ -3,6 +3,7 @@ import { reportMessages } from '../report/messages';
 import { parentsMessages } from '../parents/messages';
 import { coreMessages } from './core-messages';
 import type { RequestOf, ResponseOf } from './define';
+import { inlineMessages } from '../content/messages';
 
 /**
  * The one map of every message Haven's contexts exchange. Each feature declares its messages beside its code
@@ -13,6 +14,7 @@ export const protocol = {
   ...coreMessages,
   ...blockingMessages,
   ...reportMessages,
+  ...inlineMessages,
   ...parentsMessages,
 };
 

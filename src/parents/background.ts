@@ -18,6 +18,16 @@ export const SESSION_TTL_MS = 15 * 60_000;
 
 const run = serial();
 
+/** Deep equality of JSON values, ignoring object key order. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameJson(x, (b as unknown[])[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 function randomToken(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -78,9 +88,13 @@ export function enforceSettings(now = Date.now()): Promise<PolicyResult> {
       }
     }
     const policy = mergePolicy(settings, await readManaged());
-    if (policy.present) await policySeenItem.setValue(now);
-    if ((raw !== undefined || policy.present) && JSON.stringify(policy.settings) !== JSON.stringify(raw)) {
-      await settingsItem.setValue(policy.settings);
+    if (policy.present && (await policySeenItem.getValue()) === null) await policySeenItem.setValue(now);
+    // Write only a real change (key order aside), and only if nobody else wrote meanwhile: a stale rewrite would put
+    // an older value back over another writer's (storage has no compare-and-set; this narrows the window to nil
+    // in practice, and the other writer's change event runs this again anyway).
+    if ((raw !== undefined || policy.present) && !sameJson(policy.settings, raw)) {
+      const latest = (await browser.storage.local.get('settings')).settings as unknown;
+      if (sameJson(latest, raw)) await settingsItem.setValue(policy.settings);
     }
     return policy;
   });

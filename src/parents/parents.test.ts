@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parentsHandlers, enforceSettings, SESSION_TTL_MS } from './background';
+import { parentsHandlers, enforceSettings, sameJson, SESSION_TTL_MS } from './background';
 import { pinAttemptsItem, pinItem } from './pin-store';
 import { eventsItem, sessionItem } from './store';
 import { settingsItem, setupItem } from '../storage/items';
@@ -178,7 +178,7 @@ describe('tamper signals', () => {
 
   it('shows incognito access off, and a policy that went missing', async () => {
     const token = await setUp();
-    vi.spyOn(fakeBrowser.extension, 'isAllowedIncognitoAccess').mockResolvedValue(false);
+    vi.spyOn(fakeBrowser.extension, 'isAllowedIncognitoAccess').mockImplementation(() => Promise.resolve(false) as never);
     await fakeBrowser.storage.managed.set({ country: 'FR' });
     let view = await call('parents.view', { token });
     if (!view.ok) throw new Error('expired');
@@ -187,5 +187,27 @@ describe('tamper signals', () => {
     view = await call('parents.view', { token });
     if (!view.ok) throw new Error('expired');
     expect(view.value.signals).toContainEqual({ kind: 'policy-missing', reason: 'seen-before' });
+  });
+});
+
+describe('policy enforcement writes', () => {
+  it('never rewrites valid settings that only differ in key order (no stale write-back over other writers)', async () => {
+    const valid = defaultSettings('9-12', 'GB', 'en');
+    const reordered = Object.fromEntries(Object.entries({ ...valid, categories: Object.fromEntries(Object.entries(valid.categories).reverse()) }).reverse());
+    await fakeBrowser.storage.local.set({ settings: reordered });
+    const writes: unknown[] = [];
+    fakeBrowser.storage.onChanged.addListener((changes) => {
+      if ('settings' in changes) writes.push(changes.settings);
+    });
+    await enforceSettings();
+    expect(writes).toEqual([]);
+    expect(await eventsItem.getValue()).toEqual([]);
+  });
+
+  it('compares JSON deeply and ignores key order', () => {
+    expect(sameJson({ a: 1, b: [1, { c: 2, d: 3 }] }, { b: [1, { d: 3, c: 2 }], a: 1 })).toBe(true);
+    expect(sameJson({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameJson([1, 2], [2, 1])).toBe(false);
+    expect(sameJson(null, {})).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import { checkReport } from './check';
 import { destinationsFor } from './directory';
 import { deleteDraft, draftUrls, getDraft, makeDraft, saveDraft } from './drafts';
 import type { CaptureResult, ReportDraft, ReportStart } from './messages';
-import { Outbox, summarize, type OutboxRecord, type RetryPolicy } from './outbox';
+import { DEFAULT_POLICY, Outbox, summarize, type OutboxRecord, type RetryPolicy } from './outbox';
 
 export const OUTBOX_ALARM = 'haven-report-outbox';
 export const MENU_ID = 'haven-report';
@@ -90,8 +90,9 @@ export async function openReportDialog(draft: ReportDraft): Promise<string> {
 }
 
 async function startReport(start: ReportStart, sender: Sender): Promise<{ draftId: string }> {
-  // A content script reports its own tab; an extension page (popup) names one.
-  const tabId = sender.tab?.id ?? start.tabId ?? null;
+  // A content script reports its own tab (a tab id it passes is ignored); an extension page (popup) names one.
+  const fromPage = (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+  const tabId = fromPage ? (start.tabId ?? null) : (sender.tab?.id ?? null);
   const windowId = tabId === null ? null : ((await browser.tabs.get(tabId).catch(() => null))?.windowId ?? null);
   const draft = makeDraft(start, { tabId, windowId }, Date.now());
   return { draftId: await openReportDialog(draft) };
@@ -206,6 +207,9 @@ export function startReporting(): void {
     };
     const draft = makeDraft(start, { tabId: tab?.id ?? null, windowId: tab?.windowId ?? null }, Date.now());
     void openReportDialog(draft).catch((e) => logError('openReportDialog', e));
+  });
+  outboxPolicyItem.watch((policy) => {
+    if (outboxPromise) void outboxPromise.then((box) => Object.assign(box.policy, DEFAULT_POLICY, policy ?? {}));
   });
   // A fresh service worker means any earlier one is gone: resume the outbox now (alarms may not survive a restart).
   void runOutbox('wake');

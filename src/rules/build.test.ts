@@ -86,6 +86,11 @@ describe('safe search', () => {
     expect(params('https://duckduckgo.com/?q=x')).toEqual([{ key: 'kp', value: '1' }]);
     expect(params('https://www.google.com/maps')).toBeUndefined();
   });
+  it('never redirects a URL that already has the parameter (no loop in any browser)', () => {
+    for (const url of ['https://www.google.com/search?q=x&safe=active', 'https://www.bing.com/search?q=x&adlt=strict', 'https://duckduckgo.com/?q=x&kp=1']) {
+      expect(matchRequest(rulesets, url)?.rule.action.type, url).toBe('allow');
+    }
+  });
   it('sets YouTube-Restrict, Strict winning while both rules are on', () => {
     for (const type of ['main_frame', 'sub_frame', 'xmlhttprequest'] as const) {
       const m = matchRequest(rulesets, 'https://www.youtube.com/watch?v=1', type);

@@ -98,8 +98,27 @@ export const ENGINE_RULES: readonly EngineRule[] = [
   },
 ];
 
+/** Id of the guard rule of engine rule `id` (see `compileSafeSearch`). */
+export const GUARD_ID_OFFSET = 100;
+
+/**
+ * The engine rules, plus one `allow` guard per parameter rule, one priority higher, for URLs that already carry the
+ * parameter: the redirect can then never loop, whether or not the browser skips a redirect to an identical URL
+ * (Chrome does; Firefox's behaviour is not documented).
+ */
 export function compileSafeSearch(engines: readonly EngineRule[] = ENGINE_RULES): Rule[] {
-  return engines.map(({ id, rule }) => ({ id, ...rule }));
+  const rules: Rule[] = engines.map(({ id, rule }) => ({ id, ...rule }));
+  for (const { id, rule } of engines) {
+    const param = rule.action.redirect?.transform?.queryTransform?.addOrReplaceParams?.[0];
+    if (!param) continue;
+    rules.push({
+      id: id + GUARD_ID_OFFSET,
+      priority: rule.priority + 1,
+      action: { type: 'allow' },
+      condition: { ...rule.condition, urlFilter: `${param.key}=${param.value}` },
+    });
+  }
+  return rules;
 }
 
 /**

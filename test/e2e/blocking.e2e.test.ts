@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
@@ -71,9 +71,26 @@ async function settings(): Promise<Settings> {
   return settings ?? defaultSettings();
 }
 
+/**
+ * Writes settings and waits until they stick. The parents feature re-writes settings after every change (policy
+ * enforcement); a re-write still in flight from the previous change can put the older value back, so the write is
+ * repeated until the stored value holds (reported to the lead; see the blocking report).
+ */
 async function updateSettings(change: (s: Settings) => Settings): Promise<void> {
   const next = change(await settings());
-  await browser.worker.evaluate((value) => chrome.storage.local.set({ settings: value }), next);
+  const same = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await browser.worker.evaluate((value) => chrome.storage.local.set({ settings: value }), next);
+    await new Promise((r) => setTimeout(r, 600));
+    if (same(await settings(), next)) return;
+  }
+  throw new Error('settings did not stick');
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
+  return value;
 }
 
 /** Navigates and returns the final URL (a DNR redirect to the extension ends the navigation there). */
@@ -109,6 +126,10 @@ describe('category blocking in Chromium', () => {
     const manifest = JSON.parse(readFileSync(path.join(CHROME_BUILD, 'manifest.json'), 'utf8'));
     const resources: { id: string; path: string }[] = manifest.declarative_net_request.rule_resources;
     expect(resources.map((r) => r.id)).toEqual(expect.arrayContaining(['adult', 'gambling', 'safesearch', 'protected']));
+    // The manifest lists every generated ruleset, and the attribution ships beside them.
+    const files = readdirSync(path.join(CHROME_BUILD, 'rulesets')).filter((f) => f.endsWith('.json') && f !== 'stats.json');
+    expect(resources.map((r) => r.path).sort()).toEqual(files.map((f) => `rulesets/${f}`).sort());
+    expect(readFileSync(path.join(CHROME_BUILD, 'rulesets/NOTICE.txt'), 'utf8')).toContain('CC BY-SA 4.0');
     const regexes = new Set<string>();
     for (const r of resources) {
       for (const rule of JSON.parse(readFileSync(path.join(CHROME_BUILD, r.path), 'utf8'))) if (rule.condition.regexFilter) regexes.add(rule.condition.regexFilter);

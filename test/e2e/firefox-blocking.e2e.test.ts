@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, launchFirefox, type FirefoxSession } from '../helpers/firefox';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { defaultSettings } from '../../src/settings/defaults';
 
 /**
  * Firefox smoke test of category blocking: the compiled static rulesets load (Firefox's hard cap of 30,000 static
@@ -31,6 +32,10 @@ async function visit(page: Page, url: string): Promise<string> {
 
 describe('category blocking in Firefox', () => {
   it('redirects a listed domain and its subdomain to the blocked page', async () => {
+    // Firefox loads the static rulesets asynchronously after installing: wait until blocking is active.
+    const warm = await firefox.browser.newPage();
+    await expect.poll(() => visit(warm, server.url(`warm-up.${ADULT}`, '/')), { timeout: 20_000 }).toBe(`${firefox.base}blocked.html?c=adult`);
+    await warm.close();
     for (const host of [ADULT, `www.${ADULT}`]) {
       const page = await firefox.browser.newPage();
       const before = server.requests.filter((r) => r.host === host).length;
@@ -52,6 +57,32 @@ describe('category blocking in Firefox', () => {
     });
     expect([...enabled].sort()).toEqual([...ids].sort()); // defaults: every category on
     expect(available).toBeGreaterThan(29_900); // 30,000 minus the few dozen packed rules
+    await page.close();
+  });
+
+  it('applies a parent’s always-block as a dynamic rule that carries the blocked URL', async () => {
+    const page = await firefox.browser.newPage();
+    await expect.poll(() => visit(page, server.url(ADULT, '/settings')), { timeout: 15_000 }).toBe(`${firefox.base}blocked.html?c=adult`);
+    await page.evaluate(async (fallback) => {
+      const storage = (globalThis as any).browser.storage.local;
+      const { settings } = await storage.get('settings');
+      await storage.set({ settings: { ...(settings ?? fallback), blockSites: ['games.test'] } });
+    }, defaultSettings());
+    const url = server.url('games.test', '/play?level=2');
+    await expect.poll(() => visit(page, url), { timeout: 15_000 }).toBe(`${firefox.base}blocked.html?c=parent&u=${url}`);
+    await expect.poll(() => page.evaluate(() => document.querySelector('#blocked-url')?.textContent), { timeout: 10_000 }).toBe(url);
+    await page.close();
+  });
+
+  it('adds safe-search parameters, once (no redirect loop)', async () => {
+    const page = await firefox.browser.newPage();
+    for (const [host, path, expected] of [
+      ['www.google.com', '/search?q=cats', '/search?q=cats&safe=active'],
+      ['yandex.com', '/search/?text=cats', '/search/?text=cats&family=yes'],
+    ] as const) {
+      await visit(page, server.url(host, path));
+      await expect.poll(() => server.requests.filter((r) => r.host === host && r.path.startsWith(path.split('?')[0]!)).map((r) => r.path), { timeout: 10_000 }).toEqual([expected]);
+    }
     await page.close();
   });
 

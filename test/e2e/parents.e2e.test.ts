@@ -19,11 +19,25 @@ const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'u
 const GAMBLING = '1075bets10.com';
 const PIN = '4821';
 
-/** A private copy of the build, so another engineer's rebuild of `.output/` cannot change it mid-run. */
-function copyBuild(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'haven-parents-ext-'));
-  cpSync(CHROME_BUILD, dir, { recursive: true });
-  return dir;
+/**
+ * A private copy of the build, so another engineer's rebuild of `.output/` (shared working tree) cannot change it
+ * mid-run. Waits for a complete build (manifest present) and retries a copy caught half-way through a rebuild.
+ */
+async function copyBuild(): Promise<string> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    if (existsSync(path.join(CHROME_BUILD, 'manifest.json')) && existsSync(path.join(CHROME_BUILD, 'options.html'))) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'haven-parents-ext-'));
+      try {
+        cpSync(CHROME_BUILD, dir, { recursive: true });
+        if (existsSync(path.join(dir, 'manifest.json')) && existsSync(path.join(dir, 'setup.html'))) return dir;
+      } catch {
+        // A rebuild removed files while copying: try again.
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  throw new Error(`No complete extension build at ${CHROME_BUILD}. Run "npm run build" first.`);
 }
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> };
@@ -55,7 +69,7 @@ describe('parents in Chromium', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     mkdirSync(STORE_SHOTS, { recursive: true });
     server = await startFixtureServer();
-    extDir = copyBuild();
+    extDir = await copyBuild();
     browser = await launchChromium({ extensionDir: extDir });
   });
   afterAll(async () => {
@@ -214,13 +228,22 @@ describe('parents in Chromium', () => {
   });
 
   it('shows counts in the activity summary after warnings, with no serious a11y issues', async () => {
+    // A real warning: the content script flags the harmful message of the chat fixture and counts it.
+    const chat = await browser.context.newPage();
+    await chat.goto(server.url('chat.test', '/pages/inline/chat.html'));
+    await expect.poll(() => chat.locator('#harmful-1').getAttribute('data-haven-flag'), { timeout: 20_000 }).toMatch(/bullying/);
+    const today = async () => {
+      const { stats } = (await readStorage(browser.worker, 'local', 'stats')) as { stats?: Record<string, Record<string, number>> };
+      return Object.values(stats ?? {}).reduce((acc, day) => ({ ...acc, ...day }), {} as Record<string, number>);
+    };
+    await expect.poll(async () => (await today())['bullying.shown'] ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await chat.close();
+
     const page = await browser.context.newPage();
     await page.goto(url('options.html'));
-    // What the content script sends when it shows a warning and the child acts on it.
+    // More of what the content script sends when it shows warnings and the child acts on them.
     await page.evaluate(async () => {
       const send = (payload: unknown) => chrome.runtime.sendMessage({ haven: 1, name: 'stats.record', payload });
-      await send({ label: 'bullying', event: 'shown', count: 3 });
-      await send({ label: 'bullying', event: 'revealed' });
       await send({ label: 'grooming', event: 'shown' });
       await send({ label: 'grooming', event: 'reported' });
       await send({ label: 'hate', event: 'shown', count: 2 });
@@ -228,11 +251,14 @@ describe('parents in Chromium', () => {
     });
     await page.reload();
     await unlock(page);
+    const counts = await today();
     const totals = page.getByRole('table', { name: /Warnings in the last 14 days/ });
     const row = (label: string) => totals.getByRole('row', { name: new RegExp(`^${label}`) });
-    expect(await row('Bullying').textContent()).toBe('Bullying3100');
+    const expected = (key: string) => ['shown', 'revealed', 'dismissed', 'reported'].map((e) => counts[`${key}.${e}`] ?? 0).join('');
+    expect(await row('Bullying').textContent()).toBe(`Bullying${expected('bullying')}`);
     expect(await row('Grooming').textContent()).toBe('Grooming1001');
-    expect(await row('Hate speech').textContent()).toBe('Hate speech2020');
+    expect(await row('Hate speech').textContent()).toBe(`Hate speech${expected('hate')}`);
+    expect(counts['hate.shown']).toBeGreaterThanOrEqual(2);
     expect(await page.locator('svg.chart rect').count()).toBeGreaterThanOrEqual(3);
     // Counts only: no page text or URL anywhere in the summary.
     const summaryText = await page.locator('#summary').textContent();
@@ -243,9 +269,8 @@ describe('parents in Chromium', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'options.png') });
     await page.locator('#summary').screenshot({ path: path.join(SCREENSHOTS, 'summary.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.locator('#categories').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('categories')!.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(STORE_SHOTS, '2-options.png') });
-    await page.locator('#summary').scrollIntoViewIfNeeded();
     await page.evaluate(() => document.getElementById('summary')!.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(STORE_SHOTS, '3-summary.png') });
     await page.close();
@@ -266,6 +291,32 @@ describe('parents in Chromium', () => {
     await section.getByText('The PIN was changed.').waitFor();
     await page.getByRole('button', { name: 'Lock' }).click();
     await unlock(page, '2468');
+    await page.close();
+  });
+
+  it('resets a forgotten PIN only to the safest defaults, never unlocking, and tells the parent afterwards', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('options.html'));
+    await page.getByText('Forgot your PIN?').click();
+    const reset = page.getByRole('button', { name: 'Reset Haven and choose a new PIN' });
+    expect(await reset.isDisabled()).toBe(true);
+    await page.getByLabel('I understand that all settings go back to the safest defaults.').check();
+    await reset.click();
+    await page.waitForURL(/setup\.html/);
+    await page.getByRole('heading', { level: 1, name: 'Set up Haven' }).waitFor();
+    const { settings } = (await readStorage(browser.worker, 'local', 'settings')) as { settings: Record<string, any> };
+    expect(Object.values(settings.categories).every(Boolean)).toBe(true);
+    expect(Object.values(settings.sensitivity).every((s) => s === 'high')).toBe(true);
+    expect(settings.blockSites).toEqual(['chat.example']);
+    expect((await readStorage(browser.worker, 'local', 'pin')).pin ?? null).toBeNull();
+
+    await page.getByLabel('New PIN').fill('1357');
+    await page.getByLabel('Repeat the PIN').fill('1357');
+    await page.getByRole('button', { name: 'Finish setup' }).click();
+    await page.getByRole('heading', { name: 'Haven is set up' }).waitFor();
+    await page.goto(url('options.html'));
+    await unlock(page, '1357');
+    expect(await page.getByText(/The parent PIN was reset on/).isVisible()).toBe(true);
     await page.close();
   });
 });
@@ -296,7 +347,7 @@ describe('managed policy in Chromium (policy file)', () => {
     try {
       mkdirSync(POLICY_DIR, { recursive: true });
       writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [DEV_CHROME_ID]: policy } } }));
-      extDir = copyBuild();
+      extDir = await copyBuild();
       browser = await launchChromium({ extensionDir: extDir });
       expect(browser.extensionId).toBe(DEV_CHROME_ID);
 

@@ -280,10 +280,10 @@ function ReportsSection({ t, settings, locked, onSave }: Section) {
     const contact = name.trim() || email.trim() || phone.trim() ? { name: name.trim(), email: email.trim(), phone: phone.trim() } : null;
     onSave({ ...settings, reportEndpoint: endpointLocked ? settings.reportEndpoint : url || null, contact });
   };
-  const input = (id: string, label: string, type: string, value: string, set: (v: string) => void, autoComplete: string, disabled = false) => (
+  const field = (id: string, label: string, set: (v: string) => void, input: (onInput: (e: Event) => void) => preact.JSX.Element) => (
     <div class="field">
       <label for={id}>{label}</label>
-      <input id={id} type={type} value={value} autoComplete={autoComplete} disabled={disabled} onInput={(e) => set((e.currentTarget as HTMLInputElement).value)} />
+      {input((e) => set((e.currentTarget as HTMLInputElement).value))}
     </div>
   );
   return (
@@ -310,9 +310,15 @@ function ReportsSection({ t, settings, locked, onSave }: Section) {
             {t('options_contact_hint')}
           </span>
           <div class="grid2">
-            {input('opt-contact-name', t('options_contact_name'), 'text', name, setName, 'name', locked('locked-all'))}
-            {input('opt-contact-email', t('options_contact_email'), 'email', email, setEmail, 'email', locked('locked-all'))}
-            {input('opt-contact-phone', t('options_contact_phone'), 'tel', phone, setPhone, 'tel', locked('locked-all'))}
+            {field('opt-contact-name', t('options_contact_name'), setName, (onInput) => (
+              <input id="opt-contact-name" type="text" value={name} autoComplete="name" disabled={locked('locked-all')} onInput={onInput} />
+            ))}
+            {field('opt-contact-email', t('options_contact_email'), setEmail, (onInput) => (
+              <input id="opt-contact-email" type="email" value={email} autoComplete="email" disabled={locked('locked-all')} onInput={onInput} />
+            ))}
+            {field('opt-contact-phone', t('options_contact_phone'), setPhone, (onInput) => (
+              <input id="opt-contact-phone" type="tel" value={phone} autoComplete="tel" disabled={locked('locked-all')} onInput={onInput} />
+            ))}
           </div>
         </fieldset>
         <p class="error" role="alert">

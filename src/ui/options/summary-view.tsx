@@ -63,7 +63,7 @@ export function WarningsChart({ t, locale, summary }: SummaryViewProps) {
                   </rect>
                 );
               })}
-              {(i % 2 === summary.days.length % 2 || summary.days.length <= 7) && (
+              {((summary.days.length - 1 - i) % 2 === 0 || summary.days.length <= 7) && (
                 <text x={x + barW / 2} y={CHART.height - 8} text-anchor="middle">
                   {dayLabel(day.day, locale)}
                 </text>
