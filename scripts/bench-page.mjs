@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global window, document -- page.evaluate callbacks run in the page */
 /**
  * bench:page — Haven's in-page cost on a 2,000-message chat page in headless Chromium, with vs without the
  * extension (issue 4). Prints details, then as its last line one JSON object:
@@ -38,7 +39,7 @@ const BENIGN = [
   'I finished the book you lent me, it was really good', 'we need one more player for the team', 'happy birthday!! have a great day',
   'the science fair is next week, are you ready?', 'can we play minecraft later', 'I got a new bike for my birthday',
   'thanks for helping me with the project', 'lol that video was so funny', 'is the pool open on sunday?',
-  'my mum says I can come to the sleepover', 'who is bringing snacks tomorrow', 'the test was easier than I thought',
+  'we are going camping next weekend', 'who is bringing snacks tomorrow', 'the test was easier than I thought',
 ];
 
 function chromiumPath() {
@@ -135,6 +136,11 @@ function analyse(events) {
       const desc = inner.sort((a, b) => b.dur - a.dur).slice(0, 5).map((e) => `${e.name}${e.args?.data?.url ? '@' + String(e.args.data.url).split('/').pop() : ''}:${(e.dur / 1000).toFixed(1)}`);
       console.log(`  haven task ${cpu(t).toFixed(1)} ms cpu / ${(t.dur / 1000).toFixed(1)} ms wall: ${desc.join(', ')}`);
     }
+  }
+  if (process.env.BENCH_DEBUG) {
+    const agg = new Map();
+    for (const e of onMain) if (e.dur && !/RunTask|v8\.callFunction|PerformMicrotaskCheckpoint/.test(e.name)) agg.set(e.name, (agg.get(e.name) ?? 0) + (e.tdur ?? e.dur) / 1000);
+    console.log('  by event (cpu ms, overlapping):', [...agg].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, v]) => `${k}=${v.toFixed(0)}`).join(' '));
   }
   return {
     mainCpuMs: tasks.reduce((s, t) => s + cpu(t), 0),

@@ -20,7 +20,12 @@ async function main(): Promise<void> {
     else if (a === '--exclude') cfg.exclude = String(args[++i]).split(',').filter(Boolean);
     else if (a === '--out') outDir = resolve(String(args[++i]));
     else if (a === '--no-card') cardPath = null;
-    else if (a === '--dim') cfg.dims = { ...DEFAULT_CONFIG.dims, dim: Number(args[++i]) };
+    else if (a === '--dim') cfg.dims = { ...(cfg.dims ?? DEFAULT_CONFIG.dims), dim: Number(args[++i]) };
+    else if (a === '--hidden') cfg.dims = { ...(cfg.dims ?? DEFAULT_CONFIG.dims), hidden: Number(args[++i]) };
+    else if (a === '--chars') {
+      const [lo, hi] = String(args[++i]).split('-').map(Number);
+      cfg.feature = { ...DEFAULT_CONFIG.feature, charMin: lo!, charMax: hi! };
+    }
     else if (a === '--set') {
       const [k, v] = String(args[++i]).split('=');
       (cfg as Record<string, unknown>)[k!] = Number(v);

@@ -1,37 +1,19 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { ReportDialog, type SubmitOutcome } from '@/src/ui/report/report-dialog';
+import { ReportDialog } from '@/src/ui/report/report-dialog';
 import { ReportList } from '@/src/ui/report/report-status';
-import { localeFromTag, translatorFor, isLocale } from '@/src/i18n';
+import { isLocale, localeFromTag, translatorFor } from '@/src/i18n';
 import { sendMessage } from '@/src/messaging';
 import { settingsItem } from '@/src/storage/items';
-import { buildReport } from '@/src/report/build';
-import { suggestCategory, type ReportCategory } from '@/src/report/categories';
-import { composeReport, type ReportChoice } from '@/src/report/compose';
+import { suggestCategory } from '@/src/report/categories';
 import { destinationsFor, directoryEntry } from '@/src/report/directory';
 import { draftUrls } from '@/src/report/drafts';
-import { evidenceZip, evidenceZipName, preparedDescription } from '@/src/report/evidence';
+import { captureFor, downloadReport, submitReport } from '@/src/report/page-actions';
 import type { DraftContext } from '@/src/report/messages';
 import type { OutboxSummary } from '@/src/report/outbox';
-import type { Report } from '@/src/report/types';
 
 // report.html#draft=<id> (opened by the background for a draft) or report.html#view=outbox (the child's reports).
-const params = new URLSearchParams(location.hash.slice(1));
-const draftId = params.get('draft');
-
-function download(report: Report): string {
-  const name = evidenceZipName(report);
-  const url = URL.createObjectURL(new Blob([evidenceZip(report) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return name;
-}
+const draftId = new URLSearchParams(location.hash.slice(1)).get('draft');
 
 function useOutbox(active: boolean): [OutboxSummary[], () => void] {
   const [list, setList] = useState<OutboxSummary[]>([]);
@@ -45,18 +27,20 @@ function useOutbox(active: boolean): [OutboxSummary[], () => void] {
   return [list, refresh];
 }
 
+function useLanguage(preferred?: string) {
+  const [language, setLanguage] = useState(localeFromTag(navigator.language));
+  useEffect(() => void settingsItem.getValue().then((s) => setLanguage(s.language)), []);
+  const chosen = preferred && isLocale(preferred) ? preferred : language;
+  document.documentElement.lang = chosen;
+  return translatorFor(chosen);
+}
+
 function Dialog({ id }: { id: string }) {
   const [ctx, setCtx] = useState<DraftContext | null | undefined>(undefined);
   const [queuedId, setQueuedId] = useState<string | null>(null);
   const [list] = useOutbox(queuedId !== null);
-  const [fallbackLang, setFallbackLang] = useState(localeFromTag(navigator.language));
-  useEffect(() => {
-    void sendMessage('report.draft', { draftId: id }).then(setCtx, () => setCtx(null));
-    void settingsItem.getValue().then((s) => setFallbackLang(s.language));
-  }, []);
-  const language = ctx && isLocale(ctx.language) ? ctx.language : fallbackLang;
-  const t = translatorFor(language);
-  document.documentElement.lang = language;
+  useEffect(() => void sendMessage('report.draft', { draftId: id }).then(setCtx, () => setCtx(null)), []);
+  const t = useLanguage(ctx?.language);
   document.title = t('report_title');
   if (ctx === undefined) return <p class="report">{t('report_loading')}</p>;
   if (ctx === null) {
@@ -69,61 +53,31 @@ function Dialog({ id }: { id: string }) {
       </main>
     );
   }
-  const { draft } = ctx;
-  const entry = directoryEntry(ctx.country);
-
-  const onSubmit = async (choice: ReportChoice): Promise<SubmitOutcome> => {
-    const report = await buildReport(composeReport(draft, choice, ctx, new Date()));
-    const d = choice.destination;
-    if (d.kind === 'api') {
-      const summary = await sendMessage('report.send', { draftId: id, report, destinationId: d.id });
-      setQueuedId(summary.id);
-      return { kind: 'queued', summary };
-    }
-    if (d.kind === 'form') {
-      const description = preparedDescription(report);
-      const copied = await navigator.clipboard.writeText(description).then(
-        () => true,
-        () => false,
-      );
-      await browser.tabs.create({ url: d.url, active: true });
-      await sendMessage('report.handedOver', { draftId: id, category: report.category });
-      return { kind: 'form', name: d.name, copied, description, phone: d.phone };
-    }
-    const fileName = download(report);
-    await sendMessage('report.handedOver', { draftId: id, category: report.category });
-    return { kind: 'saved', fileName };
-  };
-
-  const onCapture = async (category: ReportCategory) => {
-    const r = await sendMessage('report.capture', { draftId: id, category });
-    return r.ok ? { dataUrl: r.dataUrl, capturedAt: r.capturedAt } : { error: t(`report_capture_${r.reason.replace('-', '_')}`) };
-  };
-
   return (
     <ReportDialog
       t={t}
-      draft={{ ...draft, urls: draftUrls(draft), suggested: suggestCategory(draft.label) }}
+      draft={{ ...ctx.draft, urls: draftUrls(ctx.draft), suggested: suggestCategory(ctx.draft.label) }}
       contact={ctx.contact}
       destinationsFor={(category) => destinationsFor(category, ctx.country, ctx.reportEndpoint)}
-      onCapture={onCapture}
-      onSubmit={onSubmit}
+      onCapture={(category) => captureFor(id, category, t)}
+      onSubmit={async (choice) => {
+        const outcome = await submitReport(ctx, id, choice, t);
+        if (outcome.kind === 'queued') setQueuedId(outcome.summary.id);
+        return outcome;
+      }}
       onClose={() => {
         if (!queuedId) void sendMessage('report.discard', { draftId: id }).catch(() => {});
         window.close();
       }}
       status={list.find((r) => r.id === queuedId) ?? null}
-      helplinePhone={entry.helpline.phone}
+      helplinePhone={directoryEntry(ctx.country).helpline.phone}
     />
   );
 }
 
 function Outbox() {
   const [list, refresh] = useOutbox(true);
-  const [language, setLanguage] = useState(localeFromTag(navigator.language));
-  useEffect(() => void settingsItem.getValue().then((s) => setLanguage(s.language)), []);
-  const t = translatorFor(language);
-  document.documentElement.lang = language;
+  const t = useLanguage();
   document.title = t('report_outbox_title');
   return (
     <main class="report" aria-labelledby="outbox-title">
@@ -132,11 +86,8 @@ function Outbox() {
         t={t}
         reports={list}
         onRetry={(rid) => void sendMessage('report.retry', { id: rid }).then(refresh)}
-        onSave={(rid) =>
-          void sendMessage('report.get', { id: rid }).then((report) => {
-            if (report) download(report);
-          })
-        }
+        onRemove={(rid) => void sendMessage('report.remove', { id: rid }).then(refresh)}
+        onSave={(rid) => void sendMessage('report.get', { id: rid }).then((report) => report && downloadReport(report))}
       />
     </main>
   );

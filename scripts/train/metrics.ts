@@ -51,7 +51,7 @@ export function prfAt(scores: ArrayLike<number>, labels: ArrayLike<number>, thr:
 /**
  * Lowest threshold whose precision ≥ target (scanning candidates from high to low), requiring a
  * minimum number of predicted positives so the estimate is not from 2 examples. Falls back to the
- * F1-optimal threshold if the target is never met.
+ * F0.5-optimal threshold if the target is never met.
  */
 export function thresholdForPrecision(
   scores: ArrayLike<number>, labels: ArrayLike<number>, target: number, minPred = 10, weights?: ArrayLike<number>,
@@ -74,8 +74,9 @@ export function thresholdForPrecision(
     if (r + 1 < idx.length && scores[idx[r + 1]!] === scores[i]) continue;
     const prec = tp / (tp + fp);
     const rec = totalPos ? tp / totalPos : 0;
-    const f1 = prec + rec ? (2 * prec * rec) / (prec + rec) : 0;
-    if (f1 > bestF1) {
+    // fallback criterion: F0.5 (precision-weighted), consistent with a precision-first product
+    const f1 = prec + rec ? (1.25 * prec * rec) / (0.25 * prec + rec) : 0;
+    if (count >= minPred && f1 > bestF1) {
       bestF1 = f1;
       bestF1Thr = scores[i]!;
     }

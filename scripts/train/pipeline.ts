@@ -43,7 +43,7 @@ export interface TrainConfig {
 
 export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath' | 'log'> = {
   seed: 1337,
-  epochs: 4,
+  epochs: 5,
   dims: { buckets: DEFAULT_FEATURE_CONFIG.buckets, dim: 12, hidden: 32 },
   feature: DEFAULT_FEATURE_CONFIG,
   window: { maxLines: 10, maxChars: 700 },
@@ -56,10 +56,10 @@ export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath'
   sourceCap: 12000,
   exclude: [],
   maxConvSamplesPerSource: 1500,
-  pjNoCueWeight: 1,
-  hardNegWeight: 1,
-  counterfactualWeight: 0,
-  chatCleanNegWeight: 0,
+  pjNoCueWeight: 0.3,
+  hardNegWeight: 3,
+  counterfactualWeight: 2,
+  chatCleanNegWeight: 0.3,
 };
 
 const K = LABELS.length;
@@ -328,7 +328,8 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     const score = sum / K;
     epochLog.push({ epoch: ep, loss: round(loss / order.length), ...aucs, mean: round(score) });
     log(`epoch ${ep}/${cfg.epochs}: loss ${(loss / order.length).toFixed(4)} val AUC ${JSON.stringify(aucs)} mean ${score.toFixed(4)} (${((Date.now() - te) / 1000).toFixed(0)}s)`);
-    if (!best || score > best.score) best = { score, params: cloneParams(params), epoch: ep };
+    // the last epoch is kept (linear LR decay to ~0); per-epoch val is reported, not used to pick
+    if (ep === cfg.epochs) best = { score, params: cloneParams(params), epoch: ep };
   }
   params = best!.params;
   log(`best epoch ${best!.epoch}`);
@@ -416,8 +417,8 @@ export function runTraining(cfg: TrainConfig): TrainResult {
       byLang.get(g.lang)!.s.push(g.s);
       byLang.get(g.lang)!.y.push(g.y);
     }
-    // each val set gets the same total weight in the threshold choice (cross-domain robustness:
-    // the pooled positive rate would otherwise be that of the largest, easiest set)
+    // each val set gets a total weight ∝ sqrt(its size) in the threshold choice (between pooled and
+    // equal weights: the pooled positive rate would otherwise be that of the largest, easiest set)
     const ws: number[] = [];
     for (const g of groups) {
       const b = bySrc.get(g.src)!;
@@ -427,7 +428,7 @@ export function runTraining(cfg: TrainConfig): TrainResult {
       }
       scores.push(g.s);
       ys.push(g.y);
-      ws.push(k === GI ? 1 : 1000 / b.y.length);
+      ws.push(k === GI ? 1 : 30 / Math.sqrt(b.y.length));
     }
     if (scores.length === 0) {
       scores = groups.map((g) => g.s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEATURE_CONFIG, featurize, featuresOfNormalized, fnv1a, tokenize } from './features';
-import { chunkMessages, detectCues, parseConversation, windowTexts } from './conversation';
+import { adultify, chunkMessages, detectCues, hasAdultAge, hasMinorAge, parseConversation, windowTexts } from './conversation';
 import { normalizeText } from './normalize';
 
 describe('featurization', () => {
@@ -66,5 +66,17 @@ describe('conversation helpers', () => {
     expect(n('wo wohnst du')).toContain('location');
     expect(n("if you don't send it i'll show everyone")).toContain('threats');
     expect(n('the weather is nice today')).toEqual([]);
+  });
+  it('detects stated minor vs adult ages (en/de) and rewrites them for counterfactuals', () => {
+    const n = normalizeText;
+    expect(hasMinorAge(n('im 13'))).toBe(true);
+    expect(hasMinorAge(n('ich bin 12 jahre alt'))).toBe(true);
+    expect(hasMinorAge(n('14/f'))).toBe(true);
+    expect(hasMinorAge(n('im 13 minutes late'))).toBe(false);
+    expect(hasMinorAge(n('im 27'))).toBe(false);
+    expect(hasAdultAge(n('27 f nyc'))).toBe(true);
+    expect(hasAdultAge(n('31/m'))).toBe(true);
+    expect(adultify('im 13 and in 8th grade')).toBe('im 23 and in college');
+    expect(hasMinorAge(adultify(n('i am 14 yo')))).toBe(false);
   });
 });

@@ -107,6 +107,19 @@ const STOP_TAGS = new Set(['BODY', 'HTML', 'MAIN']);
  * block, else the block itself. Null for text outside any element (e.g. directly in a shadow root).
  */
 export function messageElementFor(text: Text): Element | null {
+  const parent = parentElementOf(text);
+  if (!parent) return null;
+  // Sibling texts (author and body of one bubble) share the answer: look it up once per parent element.
+  const cached = messageCache.get(parent);
+  if (cached !== undefined) return cached;
+  const found = findMessageElement(text);
+  messageCache.set(parent, found);
+  return found;
+}
+
+const messageCache = new WeakMap<Element, Element | null>();
+
+function findMessageElement(text: Text): Element | null {
   let block = parentElementOf(text);
   for (let i = 0; block && INLINE_TAGS.has(block.tagName) && i < 8; i++) {
     // Link text alone is navigation ("Next page", "Reply"); a message with a link is found through its other text.
@@ -189,6 +202,19 @@ export function hasContent(text: Text): boolean {
  * parent (messages that are siblings form one conversation). Crosses a shadow boundary to the host.
  */
 export function conversationFor(msg: Element): Node {
+  const parent = msg.parentNode;
+  if (!parent) return msg;
+  let conv = conversationCache.get(parent);
+  if (!conv) {
+    conv = findConversation(msg);
+    conversationCache.set(parent, conv);
+  }
+  return conv;
+}
+
+const conversationCache = new WeakMap<Node, Node>();
+
+function findConversation(msg: Element): Node {
   let cur: Node | null = msg.parentNode;
   let fallback: Node | null = null;
   for (let i = 0; cur && i < 10; i++) {

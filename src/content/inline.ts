@@ -230,7 +230,7 @@ export class InlineProtection {
       if (known.state === 'done') {
         // The text of a checked message changed (edit, streaming, re-render): look at it again when visible.
         known.state = 'new';
-        this.io.observe(el);
+        this.queueObserve(el);
       }
       return;
     }
@@ -242,7 +242,31 @@ export class InlineProtection {
       this.messageLike = true;
       this.requestEngine();
     }
-    this.io.observe(el);
+    this.queueObserve(el);
+  }
+
+  private readonly toObserve: Element[] = [];
+
+  /**
+   * Messages are handed to the IntersectionObserver in one batch once a discovery pass ends (or every 500 ms during
+   * a long one): each `observe()` call requests a rendering update, so observing per slice would cost a frame
+   * (style, layout, intersections for every target) per slice.
+   */
+  private queueObserve(el: Element): void {
+    this.toObserve.push(el);
+    if (this.toObserve.length === 1) {
+      this.firstQueuedAt = performance.now();
+      this.scheduler.enqueue(() => this.flushObserve());
+    }
+  }
+
+  private firstQueuedAt = 0;
+
+  private flushObserve(): boolean {
+    const discovering = this.walker !== null || this.roots.length > 0;
+    if (discovering && performance.now() - this.firstQueuedAt < 500) return true; // run again after discovery
+    for (const el of this.toObserve.splice(0)) this.io.observe(el);
+    return false;
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -480,6 +504,31 @@ export class InlineProtection {
     if (!msg.el.isConnected) return;
     w.mounting = true;
     w.recheck = false;
+    this.mountQueue.push(msg);
+    this.scheduleMounts();
+  }
+
+  private readonly mountQueue: Msg[] = [];
+  private mountsScheduled = false;
+
+  /** Mounts queued warnings together, before the next frame: one style and layout pass for a batch of warnings. */
+  private scheduleMounts(): void {
+    if (this.mountsScheduled) return;
+    this.mountsScheduled = true;
+    let done = false;
+    const flush = () => {
+      if (done) return;
+      done = true;
+      this.mountsScheduled = false;
+      for (const msg of this.mountQueue.splice(0)) this.mountWarning(msg);
+    };
+    requestAnimationFrame(flush);
+    setTimeout(flush, 100); // hidden frames get no animation frames
+  }
+
+  private mountWarning(msg: Msg): void {
+    const w = msg.warning;
+    if (!w) return;
     const placement = mustInsertInside(msg.el) ? 'first' : 'before';
     mountUi(this.ctx, 'haven-warning', msg.el, placement, this.warningView(msg))
       .then((ui) => {

@@ -1,3 +1,5 @@
+import { logErrorOnce } from '../lib/errors';
+
 /**
  * Cooperative scheduling for content-script work: runs queued jobs in idle time (with a timeout so work still
  * happens on busy pages) and yields whenever a slice has used its budget, so Haven never causes a long task.
@@ -48,7 +50,7 @@ export function createScheduler(opts: SchedulerOptions = {}): Scheduler {
       try {
         again = job(slice) === true;
       } catch (error) {
-        console.warn('[Haven] scheduled job failed:', error instanceof Error ? error.message : error);
+        logErrorOnce('scheduler', error);
       }
       if (again) queue.push(job);
     }

@@ -3,7 +3,6 @@
  * leaves every other string of every other screen out of the content script that runs on every page.
  * Generated from public/_locales/en/messages.json; regenerate when keys are added (see the README of src/content).
  */
-/* eslint-disable */
 import { createTranslator, type Catalog, type Translate } from '../i18n/translate';
 import type { Locale } from '../settings/schema';
 import {

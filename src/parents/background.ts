@@ -90,8 +90,8 @@ export function enforceSettings(now = Date.now()): Promise<PolicyResult> {
     const policy = mergePolicy(settings, await readManaged());
     if (policy.present && (await policySeenItem.getValue()) === null) await policySeenItem.setValue(now);
     // Write only a real change (key order aside), and only if nobody else wrote meanwhile: a stale rewrite would put
-    // an older value back over another writer's (storage has no compare-and-set; this narrows the window to nil
-    // in practice, and the other writer's change event runs this again anyway).
+    // an older value back over another writer's. Storage has no compare-and-set, so this re-read narrows the window
+    // to the time between two reads; the other writer's change event runs this again anyway.
     if ((raw !== undefined || policy.present) && !sameJson(policy.settings, raw)) {
       const latest = (await browser.storage.local.get('settings')).settings as unknown;
       if (sameJson(latest, raw)) await settingsItem.setValue(policy.settings);
@@ -196,6 +196,8 @@ export const parentsHandlers: Handlers = {
   async 'parents.clearEvents'({ token }) {
     if (!(await checkSession(token))) return expired;
     await eventsItem.setValue([]);
+    // A policy removed on purpose stops being reported once the parent has seen it.
+    if (!(await enforceSettings()).present) await policySeenItem.setValue(null);
     return { ok: true, value: await buildView() };
   },
   async 'parents.resetForgotten'() {

@@ -187,6 +187,8 @@ describe('tamper signals', () => {
     view = await call('parents.view', { token });
     if (!view.ok) throw new Error('expired');
     expect(view.value.signals).toContainEqual({ kind: 'policy-missing', reason: 'seen-before' });
+    const seen = await call('parents.clearEvents', { token });
+    expect(seen.ok && seen.value.signals.map((s) => s.kind)).toEqual(['incognito-off']);
   });
 });
 

@@ -161,6 +161,9 @@ export const reportHandlers: Handlers = {
     const entry = await (await getOutbox()).retry(id);
     return entry ? summarize(entry) : null;
   },
+  async 'report.remove'({ id }) {
+    await (await getOutbox()).remove(id);
+  },
   async 'report.get'({ id }) {
     return (await (await getOutbox()).get(id))?.report ?? null;
   },
@@ -190,8 +193,15 @@ export function startReporting(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void runOutbox('alarm');
   });
-  browser.runtime.onStartup.addListener(() => void runOutbox('startup'));
-  browser.runtime.onInstalled.addListener(() => void createMenu().catch((e) => logError('contextMenus.create', e)));
+  const menu = () => void createMenu().catch((e) => logError('contextMenus.create', e));
+  browser.runtime.onStartup.addListener(() => {
+    void runOutbox('startup');
+    menu(); // Firefox does not keep menus of a non-persistent background across restarts
+  });
+  browser.runtime.onInstalled.addListener(menu);
+  settingsItem.watch((next, prev) => {
+    if (next?.language !== prev?.language) menu(); // the menu speaks the parent's chosen language
+  });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID) return;
     const url = tab?.url ?? info.pageUrl;

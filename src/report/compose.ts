@@ -4,6 +4,7 @@ import type { ReportCategory } from './categories';
 import type { DestinationOption } from './directory';
 import { draftUrls } from './drafts';
 import type { ReportDraft } from './messages';
+import type { OutboxSummary } from './outbox';
 
 /** Exactly what the child chose in the dialog; the report is built from this and the draft, nothing else. */
 export interface ReportChoice {
@@ -19,6 +20,13 @@ export interface ReportChoice {
   childWords: string;
   destination: DestinationOption;
 }
+
+/** What happened after Send, for the dialog's result view. */
+export type SubmitOutcome =
+  | { kind: 'queued'; summary: OutboxSummary }
+  | { kind: 'form'; name: string; copied: boolean; description: string; phone: string | null }
+  | { kind: 'saved'; fileName: string }
+  | { kind: 'error'; message: string };
 
 /** Turns a draft plus the child's choices into the input of `buildReport` (which still applies the evidence rule). */
 export function composeReport(

@@ -32,11 +32,7 @@ export interface CountryEntry {
 export const DIRECTORY = data.countries as Record<string, CountryEntry>;
 
 /** Used for a country not in the directory: the international directories, never a guessed national service. */
-const INTERNATIONAL: CountryEntry = {
-  name: 'International',
-  hotline: DIRECTORY.DK!.hotline, // the INHOPE fallback entry
-  helpline: DIRECTORY.CH!.helpline, // the Child Helpline International fallback entry
-};
+const INTERNATIONAL = data.international as CountryEntry;
 
 export function directoryEntry(country: string): CountryEntry {
   return DIRECTORY[country.toUpperCase()] ?? INTERNATIONAL;

@@ -87,6 +87,8 @@ export const reportMessages = {
   'report.discard': message<void>()('page', v.object({ draftId: id })),
   'report.list': message<OutboxSummary[]>()('page', v.object({})),
   'report.retry': message<OutboxSummary | null>()('page', v.object({ id })),
+  /** Deletes an outbox entry (not while it is being sent). */
+  'report.remove': message<void>()('page', v.object({ id })),
   /** The full report of an outbox entry, to save it as evidence. */
   'report.get': message<Report | null>()('page', v.object({ id })),
 };

@@ -63,7 +63,12 @@ describe('outbox', () => {
     const e = w.stored[report.id]!;
     expect(e.state).toBe('sent');
     expect(e.receipt?.id).toBe(report.id);
+    // Delivered: the body is dropped from the device; status, category, URL, hash and receipt stay.
+    expect(e.report).toBeNull();
+    expect(e).toMatchObject({ category: 'bullying', url: 'https://chat.example/room/1', sha256: report.integrity.sha256 });
     expect(w.wakes.at(-1)).toBeNull(); // nothing left to wake for
+    await box.remove(report.id);
+    expect(w.stored).toEqual({});
   });
 
   it('retries 5xx, dropped connections and timeouts with exponential backoff, then delivers', async () => {
@@ -147,6 +152,8 @@ describe('outbox', () => {
     void first.enqueue(report, { kind: 'api', url: 'https://x.example/r', name: 'X' });
     await new Promise((r) => setTimeout(r, 20));
     expect(w.stored[report.id]!.state).toBe('sending');
+    // Even mid-request an alarm is armed (after the timeout), so a context that dies here is woken again.
+    expect(w.wakes.at(-1)).toBe(w.now + 60_000);
     // "Restart": a fresh outbox over the same storage.
     const second = new Outbox(w.deps());
     await second.runDue();

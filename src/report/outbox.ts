@@ -22,7 +22,14 @@ export interface ApiDestination {
 
 export interface OutboxEntry {
   id: string;
-  report: Report;
+  /**
+   * The full report while it may still need sending or saving; null once delivered (data minimisation: the
+   * receiver has it, the device keeps only the status, category, URL, hash and receipt).
+   */
+  report: Report | null;
+  category: Report['category'];
+  url: string;
+  sha256: string;
   destination: ApiDestination;
   state: OutboxState;
   attempts: number;
@@ -161,6 +168,9 @@ export class Outbox {
       const created: OutboxEntry = {
         id: report.id,
         report,
+        category: report.category,
+        url: report.subject.urls[0] ?? '',
+        sha256: report.integrity.sha256,
         destination,
         state: 'queued',
         attempts: 0,
@@ -239,7 +249,9 @@ export class Outbox {
       } finally {
         this.picking = null;
       }
-      if (this.active.size === 0) await this.reschedule();
+      // Also while requests are in flight: a `sending` entry asks for a wake-up after the timeout, so a context
+      // that dies mid-request still has an alarm to resume it.
+      await this.reschedule();
     })();
     return this.picking;
   }
@@ -278,7 +290,7 @@ export class Outbox {
       if (!e) return;
       const now = this.deps.now();
       if (outcome.kind === 'sent') {
-        this.touch(e, { state: 'sent', receipt: outcome.receipt, nextAttemptAt: null });
+        this.touch(e, { state: 'sent', receipt: outcome.receipt, nextAttemptAt: null, report: null });
       } else if (outcome.kind === 'fail') {
         this.touch(e, { state: 'failed', lastError: outcome.reason, nextAttemptAt: null });
       } else if (e.attempts >= this.policy.maxAttempts) {
@@ -291,6 +303,7 @@ export class Outbox {
   }
 
   private async post(entry: OutboxEntry): Promise<Outcome> {
+    if (!entry.report) return { kind: 'fail', reason: 'the report body is gone' };
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error(`no answer within ${this.policy.timeoutMs} ms`)), this.policy.timeoutMs);
     try {
@@ -333,15 +346,18 @@ export interface OutboxSummary {
   receipt: Receipt | null;
   createdAt: number;
   updatedAt: number;
+  /** Whether the full report is still on the device (to save it as evidence). */
+  savable: boolean;
 }
 
 export function summarize(e: OutboxEntry): OutboxSummary {
   return {
     id: e.id,
     state: e.state,
-    category: e.report.category,
+    category: e.category,
     destination: e.destination.name,
-    url: e.report.subject.urls[0] ?? '',
+    url: e.url,
+    savable: e.report !== null,
     attempts: e.attempts,
     nextAttemptAt: e.nextAttemptAt,
     lastError: e.lastError,

@@ -57,7 +57,8 @@ describe('settings storage item', () => {
   it('falls back to defaults and stores what is set', async () => {
     expect(await settingsItem.getValue()).toEqual(defaultSettings());
     await settingsItem.setValue(defaultSettings('16-17'));
-    expect((await fakeBrowser.storage.local.get('settings')).settings.ageBand).toBe('16-17');
+    const stored = (await fakeBrowser.storage.local.get('settings')) as { settings: { ageBand: string } };
+    expect(stored.settings.ageBand).toBe('16-17');
   });
 
   it('refuses to run with data from a newer schema (downgrade) instead of corrupting it', async () => {

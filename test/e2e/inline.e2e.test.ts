@@ -5,6 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import { launchChromium, readStorage, type ChromiumSession } from '../helpers/chromium';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { defaultSettings } from '../../src/settings/defaults';
+import { helplineFor } from '../../src/background/helpline';
 
 /**
  * In-page protection (issue 4) on local fixture sites that imitate real ones. Every host resolves to the
@@ -159,7 +160,9 @@ describe('in-page protection: warning actions', () => {
     await page.locator('haven-warning').getByRole('button', { name: 'Get help' }).click();
     const helpline = await opened;
     // Every host resolves to 127.0.0.1 here, so the helpline itself cannot load: check where the tab went.
-    await expect.poll(() => requested.some((u) => /childhelplineinternational\.org/.test(u)), { timeout: 5_000 }).toBe(true);
+    const { settings } = (await readStorage(browser.worker, 'local', 'settings')) as { settings: { country: string } };
+    const expected = helplineFor(settings.country).url;
+    await expect.poll(() => requested.includes(expected), { timeout: 5_000 }).toBe(true);
     await helpline.close();
   });
 

@@ -16,12 +16,16 @@ afterAll(async () => {
   await firefox?.close();
 });
 
+/** The tab whose document is at `prefix` (puppeteer's `page.url()` stays about:blank for extension tabs). */
 async function pageAt(prefix: string): Promise<Page> {
   let found: Page | undefined;
   await expect
     .poll(
       async () => {
-        found = (await firefox.browser.pages()).find((p) => p.url().startsWith(prefix));
+        for (const page of await firefox.browser.pages()) {
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith(prefix)) found = page;
+        }
         return !!found;
       },
       { timeout: 20_000, interval: 250 },

@@ -200,6 +200,14 @@ describe('parents in Chromium', () => {
       .toBe('low');
     ({ settings } = (await readStorage(browser.worker, 'local', 'settings')) as { settings: Record<string, any> });
     expect(settings.blockSites).toEqual(['chat.example']);
+    // Another age band puts categories and warnings back to that age's defaults; sites stay.
+    await page.locator('#opt-age').selectOption('under9');
+    await expect
+      .poll(async () => ((await readStorage(browser.worker, 'local', 'settings')) as { settings: Record<string, any> }).settings.ageBand)
+      .toBe('under9');
+    ({ settings } = (await readStorage(browser.worker, 'local', 'settings')) as { settings: Record<string, any> });
+    expect(settings.sensitivity.bullying).toBe('high');
+    expect(settings.blockSites).toEqual(['chat.example']);
     await page.close();
   });
 
@@ -322,17 +330,18 @@ describe('parents in Chromium', () => {
 });
 
 /**
- * A real Chromium policy file for the pinned id. It affects every Chromium started on this machine while it
- * exists, so it holds only values no other test depends on, lives only while this browser starts and is checked,
- * and is always removed.
+ * A real Chromium policy file for the pinned id. Chromium reads (and watches) `/etc/chromium/policies/managed` for
+ * every instance on this machine, so the policy only restates Haven's defaults for the default age band (another
+ * engineer's browser that picks it up keeps its settings) and lives only while this test runs; it is always
+ * removed. This profile is set up for 16–17, whose defaults differ, so the policy's effect is visible here.
  */
 describe('managed policy in Chromium (policy file)', () => {
   const POLICY_DIR = '/etc/chromium/policies/managed';
   const POLICY_FILE = path.join(POLICY_DIR, 'haven-test.json');
   const policy = {
-    categories: { safesearch: true },
-    blockSites: ['managed-block.test'],
-    warningStyle: { hate: 'blur' },
+    categories: { malware: true, dating: true },
+    sensitivity: { grooming: 'high' },
+    warningStyle: { grooming: 'blur' },
   };
   let browser: ChromiumSession | undefined;
   let extDir: string | undefined;
@@ -345,47 +354,50 @@ describe('managed policy in Chromium (policy file)', () => {
 
   it('applies the managed values and shows them as locked', async () => {
     try {
+      extDir = await copyBuild();
       mkdirSync(POLICY_DIR, { recursive: true });
       writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [DEV_CHROME_ID]: policy } } }));
-      extDir = await copyBuild();
       browser = await launchChromium({ extensionDir: extDir });
       expect(browser.extensionId).toBe(DEV_CHROME_ID);
-
       await expect
         .poll(() => browser!.worker.evaluate(() => chrome.storage.managed.get()), { timeout: 20_000, interval: 500 })
         .toEqual(policy);
-      // The background writes managed values into the settings every reader uses.
-      await expect
-        .poll(async () => ((await readStorage(browser!.worker, 'local', 'settings')) as { settings?: Record<string, any> }).settings, {
-          timeout: 10_000,
-        })
-        .toMatchObject({ blockSites: ['managed-block.test'], warningStyle: { hate: 'blur' }, categories: { safesearch: true } });
 
-      // Set up, then the options page shows the managed values locked.
+      // Set up for 16–17: its own defaults allow dating sites and use medium sensitivity; the policy wins.
       const page = await browser.context.newPage();
-      const status = await page.goto(`chrome-extension://${browser.extensionId}/setup.html`).then(() =>
-        page.evaluate(() =>
-          chrome.runtime.sendMessage({ haven: 1, name: 'parents.setup', payload: { pin: '4821', country: 'GB', language: 'en', ageBand: '9-12' } }),
-        ),
+      await page.goto(`chrome-extension://${browser.extensionId}/setup.html`);
+      const status = await page.evaluate(() =>
+        chrome.runtime.sendMessage({ haven: 1, name: 'parents.setup', payload: { pin: '4821', country: 'GB', language: 'en', ageBand: '16-17' } }),
       );
       expect(status).toMatchObject({ ok: true, value: { ok: true } });
+      const stored = async () => ((await readStorage(browser!.worker, 'local', 'settings')) as { settings?: Record<string, any> }).settings;
+      await expect.poll(stored, { timeout: 10_000 }).toMatchObject({
+        ageBand: '16-17',
+        categories: { dating: true, malware: true },
+        sensitivity: { grooming: 'high', bullying: 'medium' },
+        warningStyle: { grooming: 'blur' },
+      });
+
       await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
       await unlock(page);
       await page.getByText('Some settings are managed by your school or organization').waitFor();
-      expect(await page.getByLabel('Safe search').isDisabled()).toBe(true);
+      expect(await page.getByLabel('Dating').isDisabled()).toBe(true);
+      expect(await page.getByLabel('Dating').isChecked()).toBe(true);
+      expect(await page.getByLabel('Malware').isDisabled()).toBe(true);
       expect(await page.getByLabel('Gambling').isDisabled()).toBe(false);
-      expect(await page.locator('select[aria-labelledby="label-hate style-hate"]').isDisabled()).toBe(true);
-      expect(await page.locator('select[aria-labelledby="label-hate style-hate"]').inputValue()).toBe('blur');
-      expect(await page.getByText('Also set by your organization: managed-block.test').isVisible()).toBe(true);
-      expect(await page.locator('.locked-badge').count()).toBeGreaterThanOrEqual(2);
+      const groomingSensitivity = page.locator('select[aria-labelledby="label-grooming sens-grooming"]');
+      expect(await groomingSensitivity.isDisabled()).toBe(true);
+      expect(await groomingSensitivity.inputValue()).toBe('high');
+      expect(await page.locator('select[aria-labelledby="label-bullying sens-bullying"]').isDisabled()).toBe(false);
+      expect(await page.locator('.locked-badge').count()).toBe(4);
       // A crafted save (with a valid session) cannot unlock a managed value.
       const reply = await page.evaluate(async () => {
         const { settings } = (await chrome.storage.local.get('settings')) as { settings: Record<string, any> };
         const { parentsSession } = (await chrome.storage.session.get('parentsSession')) as { parentsSession: { token: string } };
-        const crafted = { ...settings, warningStyle: { ...settings.warningStyle, hate: 'label' }, blockSites: [] };
+        const crafted = { ...settings, categories: { ...settings.categories, dating: false }, warningStyle: { ...settings.warningStyle, grooming: 'label' } };
         return chrome.runtime.sendMessage({ haven: 1, name: 'parents.save', payload: { token: parentsSession.token, settings: crafted } });
       });
-      expect(reply).toMatchObject({ ok: true, value: { ok: true, value: { settings: { warningStyle: { hate: 'blur' }, blockSites: ['managed-block.test'] } } } });
+      expect(reply).toMatchObject({ ok: true, value: { ok: true, value: { settings: { categories: { dating: true }, warningStyle: { grooming: 'blur' } } } } });
       expect(await seriousA11yProblems(page)).toEqual([]);
       await page.close();
     } finally {

@@ -20,6 +20,7 @@ import type { Settings } from '../../src/settings/schema';
  * starts them (an extension page sends `report.start` for a tab); the dialog is driven like a child would.
  */
 const CHAT = '/pages/report/chat.html';
+const AXE = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const FAST_RETRIES = { baseMs: 1000, maxMs: 3000, timeoutMs: 5000 };
 /** A private copy of the build may be named for local runs on a shared checkout (default: .output/chrome-mv3). */
 const extensionDir = process.env.HAVEN_CHROME_BUILD || undefined;
@@ -123,6 +124,18 @@ async function submit(dialog: Page): Promise<void> {
   await dialog.getByTestId('report-submit').click();
 }
 
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> };
+async function seriousA11yProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+}
+
 const stateOf = (dialog: Page) => dialog.getByTestId('report-status').getAttribute('data-state', { timeout: 5000 }).catch(() => null);
 
 describe('Report this (Chromium)', () => {
@@ -146,8 +159,15 @@ describe('Report this (Chromium)', () => {
     // Remove the first earlier message: it must not be sent.
     await dialog.getByTestId('item-context-0').getByRole('button').click();
     expect(receiver.stats.stored).toBe(0); // nothing is sent before the click
+    await dialog.getByTestId('report-goodfaith').check();
+    expect(await seriousA11yProblems(dialog)).toEqual([]);
+    if (process.env.HAVEN_SCREENSHOTS) {
+      await dialog.setViewportSize({ width: 560, height: 1400 });
+      await dialog.screenshot({ path: path.resolve(import.meta.dirname, '../../docs/screenshots/report-dialog.png'), fullPage: true });
+    }
     await submit(dialog);
     await expect.poll(() => stateOf(dialog), { timeout: 20_000 }).toBe('sent');
+    expect(await seriousA11yProblems(dialog)).toEqual([]);
 
     expect(receiver.stats.stored).toBe(1);
     const list = await (await fetch(`${receiver.url}/reports`)).json();
@@ -179,8 +199,8 @@ describe('Report this (Chromium)', () => {
     const { dialog, helper } = await startReport(b, chat);
     await dialog.getByRole('radio', { name: /threatening to hurt/ }).check();
     await submit(dialog);
-    await expect.poll(async () => (await outboxEntries(b)).find((e) => e.report.category === 'threat')?.attempts ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
-    const waiting = (await outboxEntries(b)).find((e) => e.report.category === 'threat')!;
+    await expect.poll(async () => (await outboxEntries(b)).find((e) => e.category === 'threat')?.attempts ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    const waiting = (await outboxEntries(b)).find((e) => e.category === 'threat')!;
     expect(waiting.state).toMatch(/queued|sending/);
     expect(waiting.lastError).toMatch(/network/);
     const { receiver } = await receiverAt(port);
@@ -235,6 +255,7 @@ describe('Report this (Chromium)', () => {
     await helper.reload();
     const item = helper.locator('li', { has: helper.getByText(/Not delivered: HTTP 400/) });
     await item.waitFor();
+    expect(await seriousA11yProblems(helper)).toEqual([]);
     const download = helper.waitForEvent('download');
     await item.getByTestId('report-save').click();
     const file = await (await download).path();
@@ -285,7 +306,8 @@ describe('Report this across a browser restart (Chromium)', () => {
       await new Promise((r) => setTimeout(r, 1500));
       expect(receiver.stats.stored).toBe(1);
       const [entry] = await outboxEntries(b);
-      expect(entry!.report.category).toBe('grooming');
+      expect(entry!.category).toBe('grooming');
+      expect(entry!.report).toBeNull(); // delivered: the device keeps only status, hash and receipt
       expect(entry!.receipt?.id).toBe(entry!.id);
     } finally {
       await b.close();

@@ -10,7 +10,9 @@ import { isLocked } from '../../parents/policy';
 import type { Choice } from '../../parents/countries';
 import type { ParentsView } from '../../parents/messages';
 import type { Summary } from '../../parents/summary';
-import type { Locale, Settings, WarningStyle } from '../../settings/schema';
+import { AGE_BANDS, type AgeBand, type Locale, type Settings, type WarningStyle } from '../../settings/schema';
+import { defaultSettings } from '../../settings/defaults';
+import { AGE_BAND_KEYS } from '../setup/setup-view';
 import { SignalsView } from './signals-view';
 import { SummaryView } from './summary-view';
 
@@ -54,6 +56,37 @@ function Panel({ id, title, children, badge }: { id: string; title: string; chil
       </div>
       {children}
     </section>
+  );
+}
+
+/** The child's age band; choosing another puts categories and warnings back to that age's defaults. */
+function AgeSection({ t, settings, locked, onSave }: Section) {
+  const apply = (ageBand: AgeBand) => {
+    const d = defaultSettings(ageBand, settings.country, settings.language);
+    onSave({ ...settings, ageBand, categories: d.categories, sensitivity: d.sensitivity, warningStyle: d.warningStyle });
+  };
+  return (
+    <Panel id="age" title={t('options_age_title')}>
+      <div class="field">
+        <label for="opt-age">{t('setup_age_title')}</label>
+        <select
+          id="opt-age"
+          value={settings.ageBand}
+          disabled={locked('locked-all')}
+          aria-describedby="opt-age-hint"
+          onChange={(e) => apply((e.currentTarget as HTMLSelectElement).value as AgeBand)}
+        >
+          {AGE_BANDS.map((band) => (
+            <option key={band} value={band}>
+              {t(AGE_BAND_KEYS[band])}
+            </option>
+          ))}
+        </select>
+        <span id="opt-age-hint" class="hint">
+          {t('options_age_hint')}
+        </span>
+      </div>
+    </Panel>
   );
 }
 
@@ -443,6 +476,7 @@ export function OptionsView(props: OptionsViewProps) {
       <Panel id="summary" title={t('summary_title')}>
         <SummaryView t={t} locale={locale} summary={props.summary} />
       </Panel>
+      <AgeSection {...section} />
       <CategoriesSection {...section} />
       <SitesSection {...section} managed={view.policy.managedSites} />
       <WarningsSection {...section} />

@@ -52,7 +52,7 @@ function SignalText({ t, locale, signal }: { t: Translate; locale: string; signa
 
 /** Tamper signals at the top of the options page: ways around Haven, and what changed without the parent. */
 export function SignalsView({ t, locale, signals, onClear }: SignalsViewProps) {
-  const hasEvents = signals.some((s) => s.kind === 'settings-repaired' || s.kind === 'pin-reset');
+  const hasEvents = signals.some((s) => s.kind === 'settings-repaired' || s.kind === 'pin-reset' || (s.kind === 'policy-missing' && s.reason === 'seen-before'));
   return (
     <section class="panel" aria-labelledby="signals-title">
       <h2 id="signals-title">{t('options_signals_title')}</h2>

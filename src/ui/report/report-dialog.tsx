@@ -6,7 +6,7 @@ import type { DestinationOption } from '../../report/directory';
 import type { OutboxSummary } from '../../report/outbox';
 import type { SubjectKind } from '../../report/types';
 import type { Screenshot } from '../../report/build';
-import type { ReportChoice } from '../../report/compose';
+import type { ReportChoice, SubmitOutcome } from '../../report/compose';
 import { ReportStatus } from './report-status';
 
 /** The draft as the dialog shows it (what the page handed over). */
@@ -25,11 +25,7 @@ export interface DialogDraft {
 export type DialogScreenshot = Screenshot;
 export type { ReportChoice };
 
-export type SubmitOutcome =
-  | { kind: 'queued'; summary: OutboxSummary }
-  | { kind: 'form'; name: string; copied: boolean; description: string; phone: string | null }
-  | { kind: 'saved'; fileName: string }
-  | { kind: 'error'; message: string };
+export type { SubmitOutcome };
 
 export interface ReportDialogProps {
   t: Translate;

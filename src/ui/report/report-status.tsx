@@ -23,10 +23,11 @@ export interface ReportListProps {
   reports: OutboxSummary[];
   onRetry(id: string): void;
   onSave(id: string): void;
+  onRemove(id: string): void;
 }
 
 /** The outbox: each report's status; a failed one can be retried or saved as evidence. */
-export function ReportList({ t, reports, onRetry, onSave }: ReportListProps) {
+export function ReportList({ t, reports, onRetry, onSave, onRemove }: ReportListProps) {
   if (!reports.length) return <p>{t('report_outbox_empty')}</p>;
   return (
     <ul class="report__outbox" data-testid="report-outbox">
@@ -47,9 +48,16 @@ export function ReportList({ t, reports, onRetry, onSave }: ReportListProps) {
                 {t('report_retry')}
               </button>
             )}
-            <button type="button" class="button" onClick={() => onSave(r.id)} data-testid="report-save">
-              {t('report_save')}
-            </button>
+            {r.savable && (
+              <button type="button" class="button" onClick={() => onSave(r.id)} data-testid="report-save">
+                {t('report_save')}
+              </button>
+            )}
+            {r.state !== 'sending' && (
+              <button type="button" class="button" onClick={() => onRemove(r.id)} data-testid="report-remove">
+                {t('report_delete')}
+              </button>
+            )}
           </div>
         </li>
       ))}
