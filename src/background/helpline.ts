@@ -1,11 +1,6 @@
 import { directoryEntry } from '../report/directory';
 
-/**
- * Where "Get help" goes: the child helpline of the parent's country from the reporting directory
- * (`src/report/directory.json`, every entry with its source and last-verified date). Countries without a verified
- * helpline fall back to the Insafe / Child Helpline International directories, with no phone number rather than a
- * guessed one.
- */
+/** Where "Get help" goes: the child helpline of the configured country (sources in src/report/directory.json). */
 export interface HelplineLink {
   name: string;
   phone: string | null;
