@@ -27,6 +27,7 @@ function Popup() {
       onReportPage={() => void reportActivePage()}
       onGetHelp={() => void sendMessage('help.open', {}).then(() => window.close())}
       onParents={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      onReports={() => void browser.tabs.create({ url: browser.runtime.getURL('/report.html#view=outbox') }).then(() => window.close())}
     />
   );
 }

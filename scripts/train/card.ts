@@ -4,6 +4,8 @@ import { LABELS } from '../../src/classifier/types';
 import { CONV_FEATURE_NAMES } from '../../src/classifier/conversation';
 import type { TrainConfig, TrainResult } from './pipeline';
 
+const GROOMING = 'pj-grooming-koutli';
+
 const LICENSES: Record<string, string> = {
   'conan-counterspeech': 'research use only, no redistribution (CONAN README)',
   convabuse: 'CC BY 4.0',
@@ -47,7 +49,8 @@ export function writeModelCard(path: string, res: TrainResult, cfg: TrainConfig)
   const m = res.metrics as any;
   const ds = m.datasets as Record<string, { train: number; val: number }>;
   const use = (src: string): string => {
-    let u = USE[src] ?? 'message-level labels as given (null = masked); grooming = 0 (a post/tweet is not a grooming conversation), except OpenAI sexual/minors';
+    let u = USE[src] ?? 'labels as given (null masked) + grooming = 0 ¹';
+    if (src === GROOMING && cfg.pjNoCueWeight !== 1) u += `; windows without any cue (small talk) weighted ×${cfg.pjNoCueWeight}`;
     if (cfg.chatCleanNegWeight > 0 && ['irc-disentangle', 'dailydialog-xdd', 'topical-chat'].includes(src)) u += `; single lines also weak negatives (weight ${cfg.chatCleanNegWeight}) for bullying/sexual/threat/hate`;
     if (cfg.hardNegWeight !== 1 && ['nps-chat', 'tinder-flirting', 'dailydialog-xdd', 'topical-chat', 'irc-disentangle'].includes(src)) u += `; windows with sexual/flattery/pictures/meeting/private-channel cues weighted ×${cfg.hardNegWeight}`;
     return u;
@@ -65,12 +68,13 @@ export function writeModelCard(path: string, res: TrainResult, cfg: TrainConfig)
   L.push(`- **Grooming** is conversation-level: a stacked logistic model over window grooming scores (max/mean/top-3/fraction), the window sexual max, and an en/de cue lexicon (age, location, secrecy, isolation, flattery, sexual, pictures, private channel, meeting, gifts, threats; stated minor age; interactions such as minor-age × sexual/contact). It is fitted on a **held-out ${Math.round(cfg.stackFrac * 100)}% of the training conversations** that the message model never saw. Features: ${CONV_FEATURE_NAMES.map((n) => `\`${n}\``).join(', ')}.`);
   L.push('- Training is a hand-written sparse optimizer in TypeScript (lazy Adagrad on embedding rows, Adam on the dense head), seeded; the runtime forward pass uses `@tensorflow/tfjs-core` + cpu backend (dense head as tf ops; the embedding-bag lookup is a typed-array loop over the decoded tfjs weight because tfjs-core\'s cpu `gather` is ~20× slower). `npm run train` checks that the tfjs runtime reproduces the training-side scores on golden texts.', '');
   L.push('## Data', '');
-  L.push('Only `train.jsonl` is fitted; `val.jsonl` is used for epoch selection, the threshold choice and the metrics below. The shipped files contain weights only, never text.', '');
+  L.push('Only `train.jsonl` is fitted (the conversation model on a held-out part of the train conversations); `val.jsonl` is used for the threshold choice and the metrics below (and per-epoch monitoring). The shipped files contain weights only, never text.', '');
   L.push('| set | rows train / val | license (as stated) | use |', '|---|---|---|---|');
   for (const [s, c] of Object.entries(ds)) {
     L.push(`| ${s} | ${c.train} / ${c.val} | ${LICENSES[s] ?? 'see SOURCE.md'} | ${use(s)} |`);
   }
   L.push('');
+  L.push('¹ A post, tweet or bot-directed turn is not a grooming conversation, so the message sets are grooming negatives (this also teaches that sexual talk between adults or towards a bot is not grooming). Exception: OpenAI sexual/minors (S3) rows keep grooming = null.', '');
   L.push('**License note.** The weights are derived from sets with non-commercial (nps-chat, DailyDialog), research-only (CONAN), GPL-3.0 (ETHOS, GermEval 2026) and unstated terms (PJ, OLID, Wang 2020, Kaggle insults, tinder-flirting, CyberAgressionAdo). Treat the shipped weights as **research / non-commercial**; check these terms before any commercial distribution. `npm run train -- --exclude a,b` retrains without given sets.', '');
   L.push('**Weak grooming labels.** Perverted-Justice labels authors, not messages, and the decoys are adults posing as children. We do not train on single PJ lines (predator = 1 / decoy = 0 would teach "child-like talk = safe" and "any chat by a predator = grooming"). Instead, whole PJ conversations are positives at window and conversation level, and the five ordinary-chat corpora (public rooms incl. adult flirting, IRC, everyday dialogue, stranger chats, dating-app flirting) are negatives at the same granularity. Their single lines are also grooming negatives; they say nothing about the other labels (masked).', '');
   if (cfg.chatCleanNegWeight > 0) L.push(`**Chat lines as weak negatives.** The dataset notes advise against reading ordinary chat as "clean" for the other labels. We deviate on purpose for the three least toxic chat sets only (IRC tech support, DailyDialog, Topical-Chat; not nps-chat or tinder-flirting, which contain insults and sexual talk): their lines are negatives for bullying/sexual/threat/hate at weight ${cfg.chatCleanNegWeight}. Without this, a model trained on tweets fires on ordinary chat it never saw (an IRC help chat scored 0.69 bullying), which is exactly the text a child reads most.`, '');

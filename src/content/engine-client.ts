@@ -21,6 +21,7 @@ export async function loadBackgroundEngine(): Promise<InlineEngine> {
   const first = await send('inline.classify', { texts: [] });
   const engine: InlineEngine = {
     version: first.version,
+    local: false,
     thresholds: first.thresholds,
     async classify(texts) {
       const out = [];

@@ -18,6 +18,8 @@ export interface ConversationVerdict {
 
 export interface InlineEngine {
   readonly version: string;
+  /** True when the model runs on this page's main thread (the in-page chunk). */
+  readonly local: boolean;
   readonly thresholds: Record<Sensitivity, Scores>;
   classify(texts: string[]): Promise<Scores[]>;
   /** Grooming risk of one conversation (messages oldest first). */

@@ -12,6 +12,7 @@ export const createEngine: EngineFactory = async (modelBaseUrl) => {
   const classifier: HavenClassifier = await loadClassifier(sourceFromUrl(modelBaseUrl), { backend: 'cpu' });
   return {
     version: classifier.version,
+    local: true,
     thresholds: classifier.thresholds,
     classify: (texts) => classifier.classify(texts),
     async assess(messages, sensitivity) {

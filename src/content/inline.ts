@@ -5,8 +5,9 @@
  * the background (`stats.record`), and "This is OK" keeps SHA-256 digests, never text.
  *
  * Cost model: discovery walks the DOM in time-sliced idle work; an IntersectionObserver decides which messages
- * are read (near the viewport), so a 2,000-message page classifies only what is on screen; the classifier chunk
- * (TensorFlow.js) is imported only once the page shows message-like structure; verdicts are cached by text hash.
+ * are read (near the viewport), so a 2,000-message page classifies only what is on screen; the model (in the
+ * background, once for all tabs) is woken only once the page shows message-like structure; verdicts are cached
+ * by text hash. Design and measurements: ./README.md.
  */
 import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -79,7 +80,7 @@ interface Conv {
 
 export interface InlineOptions {
   status: PageStatus;
-  /** Injected for tests; defaults to the lazily imported classifier chunk. */
+  /** Injected for tests; defaults to this build's engine (the background one). */
   loadEngine?: () => Promise<InlineEngine>;
 }
 
@@ -105,7 +106,8 @@ export class InlineProtection {
   private batchSize = 8;
   private stopped = false;
   private rescanTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly convCounts = new Map<Node, number>();
+  private readonly convCounts = new WeakMap<Node, number>();
+  private applied = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -343,7 +345,9 @@ export class InlineProtection {
     this.pumpScheduled = true;
     const run = () => {
       this.pumpScheduled = false;
-      this.pump().catch((error) => logErrorOnce('inline.classify', error));
+      this.pump().catch((error) => {
+        if (!isContextInvalidated(error)) logErrorOnce('inline.classify', error);
+      });
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 100 });
     else setTimeout(run, 0);
@@ -373,8 +377,10 @@ export class InlineProtection {
     if (batch.length > 0) {
       const t0 = performance.now();
       const scores = await engine.classify(batch.map((m) => m.text));
+      // An in-page model costs main-thread time per message: keep its tasks near TASK_TARGET_MS. The background
+      // engine costs the page only the extraction, so it takes full batches.
       const perMessage = (performance.now() - t0) / batch.length;
-      this.batchSize = Math.max(1, Math.min(32, Math.floor(TASK_TARGET_MS / Math.max(0.05, perMessage))));
+      this.batchSize = engine.local ? Math.max(1, Math.min(32, Math.floor(TASK_TARGET_MS / Math.max(0.05, perMessage)))) : 32;
       batch.forEach((msg, i) => {
         const s = scores[i];
         if (!s) return;
@@ -394,6 +400,7 @@ export class InlineProtection {
       this.opts.status.checked++;
     }
     this.live.add(msg);
+    if (++this.applied % 500 === 0) this.prune();
     this.addToConversation(msg);
     this.decide(msg, scores);
   }
@@ -415,6 +422,12 @@ export class InlineProtection {
         } else this.flag(msg, labels);
       })
       .catch((error) => logErrorOnce('inline.digest', error));
+  }
+
+  /** Forgets messages and conversations the page has removed (SPA navigation, virtualised lists). */
+  private prune(): void {
+    for (const msg of this.live) if (!msg.el.isConnected) this.live.delete(msg);
+    for (const [node, conv] of this.convs) if (!node.isConnected && !conv.banner) this.convs.delete(node);
   }
 
   private reevaluateAll(): void {

@@ -1,7 +1,8 @@
 /**
  * The inline warning and banner strings only (keys `warning_*`, `banner_*`), imported by name so the bundler
  * leaves every other string of every other screen out of the content script that runs on every page.
- * Generated from public/_locales/en/messages.json; regenerate when keys are added (see the README of src/content).
+ * Written from public/_locales/en/messages.json: a new key goes into both import lists and both catalogs below
+ * (strings.test.ts checks that none is missing).
  */
 import { createTranslator, type Catalog, type Translate } from '../i18n/translate';
 import type { Locale } from '../settings/schema';

@@ -1,4 +1,5 @@
 import { PRIORITY, FRAME_TYPES, type Rule } from './types';
+import directory from '../report/directory.json';
 
 export type ProtectedKind = 'hotline' | 'helpline' | 'safer-internet' | 'suicide-prevention' | 'sexual-health' | 'lgbtq-youth' | 'false-positive';
 
@@ -13,13 +14,38 @@ export interface ProtectedSite {
 const DOMAIN = (section: string) => `shared/DOMAIN.md ${section}`;
 const OFFICIAL = 'organisation’s official site (well known; re-verify before each release)';
 
+/** Registrable-looking host of a URL without a leading `www.`; null for anything that is not http(s). */
+function hostOfUrl(url: string): string | null {
+  const m = /^https?:\/\/([^/:?#]+)/i.exec(url);
+  return m ? m[1]!.toLowerCase().replace(/^www\./, '') : null;
+}
+
+function dedupeByHost(sites: ProtectedSite[]): ProtectedSite[] {
+  return sites.filter((site, i) => sites.findIndex((s) => s.host === site.host) === i);
+}
+
+/** Every hotline and helpline of the reporting directory (src/report/directory.json, each with its own source). */
+function directorySites(): ProtectedSite[] {
+  type Entry = { name: string; source: string; reportUrl?: string; url?: string };
+  const countries = directory.countries as Record<string, { hotline: Entry; helpline: Entry }>;
+  const all = [...Object.values(countries), directory.international as { hotline: Entry; helpline: Entry }];
+  const sites: ProtectedSite[] = [];
+  for (const { hotline, helpline } of all) {
+    const hotlineHost = hostOfUrl(hotline.reportUrl ?? '');
+    const helplineHost = hostOfUrl(helpline.url ?? '');
+    if (hotlineHost) sites.push({ host: hotlineHost, kind: 'hotline', name: hotline.name, source: hotline.source });
+    if (helplineHost) sites.push({ host: helplineHost, kind: 'helpline', name: helpline.name, source: helpline.source });
+  }
+  return sites;
+}
+
 /**
  * Sites no category may ever block: child helplines, INHOPE hotlines, Insafe centres, suicide prevention, sexual
  * health and LGBTQ+ youth resources (over-blocking them is the best documented harm of filters: DOMAIN.md §4,
  * EFF "Red Flag Machine", ACLU "Don't Filter Me"). Compiled into the always-on `protected` ruleset at the top
  * priority, and removed from every category list at build time.
  */
-export const HELP_SITES: readonly ProtectedSite[] = [
+export const HELP_SITES: readonly ProtectedSite[] = dedupeByHost([
   // Hotlines (INHOPE members and reporting portals) — the reporting issue sends reports here.
   { host: 'inhope.org', kind: 'hotline', name: 'INHOPE', source: DOMAIN('§3c') },
   { host: 'iwf.org.uk', kind: 'hotline', name: 'Internet Watch Foundation', source: DOMAIN('§3c (report.iwf.org.uk)') },
@@ -66,7 +92,9 @@ export const HELP_SITES: readonly ProtectedSite[] = [
   { host: 'thetrevorproject.org', kind: 'lgbtq-youth', name: 'The Trevor Project', source: OFFICIAL },
   { host: 'itgetsbetter.org', kind: 'lgbtq-youth', name: 'It Gets Better Project', source: OFFICIAL },
   { host: 'switchboard.lgbt', kind: 'lgbtq-youth', name: 'Switchboard LGBT+ helpline', source: OFFICIAL },
-];
+  // Hotlines and helplines the report dialog sends children to.
+  ...directorySites(),
+]);
 
 /**
  * Popular benign sites wrongly present in the shipped lists (shared/data/blocklists/SOURCE.md; DOMAIN.md §8).

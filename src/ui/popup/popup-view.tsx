@@ -8,11 +8,12 @@ export interface PopupViewProps {
   onReportPage(): void;
   onGetHelp(): void;
   onParents(): void;
+  onReports(): void;
   children?: preact.ComponentChildren;
 }
 
 /** The child-facing popup: calm status, one button to report, one to get help. */
-export function PopupView({ t, status, helplinePhone, onReportPage, onGetHelp, onParents, children }: PopupViewProps) {
+export function PopupView({ t, status, helplinePhone, onReportPage, onGetHelp, onParents, onReports, children }: PopupViewProps) {
   return (
     <main class="popup">
       <header class="popup__header">
@@ -34,6 +35,9 @@ export function PopupView({ t, status, helplinePhone, onReportPage, onGetHelp, o
       {helplinePhone && <p class="popup__helpline">{t('popup_helpline', helplinePhone)}</p>}
       {children}
       <footer class="popup__footer">
+        <button type="button" class="link" onClick={onReports}>
+          {t('popup_reports')}
+        </button>
         <button type="button" class="link" onClick={onParents}>
           {t('popup_parents')}
         </button>
