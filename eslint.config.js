@@ -10,7 +10,7 @@ const noHtmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.cache/**', 'public/**', 'coverage/**'] },
+  { ignores: ['.output/**', '.wxt/**', '.tmp/**', 'node_modules/**', '.cache/**', 'public/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
