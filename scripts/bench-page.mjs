@@ -39,7 +39,7 @@ const BENIGN = [
   'did you see the new episode last night', 'my cat just knocked over a plant again', 'what time does the bus leave on saturday',
   'I finished the book you lent me, it was really good', 'we need one more player for the team', 'happy birthday!! have a great day',
   'the science fair is next week, are you ready?', 'can we play minecraft later', 'I got a new bike for my birthday',
-  'thanks for helping me with the project', 'lol that video was so funny', 'is the pool open on sunday?',
+  'thanks for helping me with the project', 'our class trip to the museum was fun', 'is the pool open on sunday?',
   'we are going camping next weekend', 'who is bringing snacks tomorrow', 'the test was easier than I thought',
 ];
 

@@ -28,8 +28,9 @@ export async function writeGolden(outDir: string, goldenPath: string, shipped: B
   const scores = await clf.classify(GOLDEN_TEXTS);
   let maxDiff = 0;
   GOLDEN_TEXTS.forEach((t, i) => {
-    const lines = parseConversation(t).map((m) => normalizeText(m.text));
-    const js = convScores(shipped, lines.length ? lines : [''], cfg, conv).scores;
+    const msgs = parseConversation(t);
+    const lines = msgs.map((m) => normalizeText(m.text));
+    const js = convScores(shipped, lines.length ? lines : [''], cfg, conv, msgs.map((m) => m.author ?? '')).scores;
     for (const l of LABELS) maxDiff = Math.max(maxDiff, Math.abs(js[l] - scores[i]![l]));
   });
   log(`runtime (tfjs) vs training twin: max |Δscore| = ${maxDiff.toExponential(2)} on ${GOLDEN_TEXTS.length} golden texts`);

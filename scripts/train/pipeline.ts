@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LABELS, SENSITIVITIES, type Scores, type Sensitivity } from '../../src/classifier/types';
 import { DEFAULT_FEATURE_CONFIG, featuresOfNormalized, type FeatureConfig } from '../../src/classifier/features';
 import {
-  adultify, analyzeMessages, conversationFeatures, convModelScore, windowTexts, CONV_FEATURE_NAMES, type ConvModel,
+  adultify, analyzeMessages, childify, conversationFeatures, convModelScore, windowTexts, CONV_FEATURE_NAMES, WINDOW_FEATURES, type ConvModel,
 } from '../../src/classifier/conversation';
 import {
   buildConversations, concatNegatives, convSamples, isStackConv, listSources, normLines, readRows, rng, windowExamples,
@@ -53,7 +53,7 @@ export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath'
   featureDropout: 0.1,
   chatLineFrac: 0.3,
   stackFrac: 0.3,
-  sourceCap: 12000,
+  sourceCap: 5000,
   exclude: [],
   maxConvSamplesPerSource: 1500,
   pjNoCueWeight: 0.3,
@@ -160,8 +160,8 @@ export function predictTexts(p: BagParams, texts: string[], feature: FeatureConf
 }
 
 /** JS twin of HavenClassifier.classify for already-normalized conversation lines. */
-export function convScores(p: BagParams, lines: string[], cfg: TrainConfig, conv: ConvModel | null): { feats: number[]; scores: Scores } {
-  const a = analyzeMessages(lines.map((t) => ({ text: t })), lines);
+export function convScores(p: BagParams, lines: string[], cfg: TrainConfig, conv: ConvModel | null, authors?: string[]): { feats: number[]; scores: Scores } {
+  const a = analyzeMessages(lines.map((t, i) => ({ text: t, author: authors?.[i] })), lines);
   const wins = windowTexts(lines.length ? lines : [''], cfg.window.maxLines, cfg.window.maxChars);
   const probs = predictTexts(p, wins, cfg.feature);
   const feats = conversationFeatures(a, probs.map((q) => q[GI]!), probs.map((q) => q[SI]!));
@@ -170,7 +170,7 @@ export function convScores(p: BagParams, lines: string[], cfg: TrainConfig, conv
     if (k === GI) return;
     s[l] = Math.max(...probs.map((q) => q[k]!));
   });
-  s.grooming = conv ? convModelScore(conv, feats) : Math.max(...probs.map((q) => q[GI]!));
+  s.grooming = conv ? convModelScore(conv, feats, a.lang) : Math.max(...probs.map((q) => q[GI]!));
   return { feats, scores: s };
 }
 
@@ -344,7 +344,7 @@ export function runTraining(cfg: TrainConfig): TrainResult {
   const X: number[][] = [];
   const Y: number[] = [];
   for (const s of stackSamples) {
-    X.push(convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, null).feats);
+    X.push(convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, null, s.conv.authors.slice(s.start, s.end)).feats);
     Y.push(s.conv.label);
   }
   // Counterfactual negatives: grooming samples that state a minor age, with every minor age made
@@ -356,23 +356,40 @@ export function runTraining(cfg: TrainConfig): TrainResult {
       const s = stackSamples[i]!;
       if (s.conv.label !== 1) continue;
       const lines = s.conv.lines.slice(s.start, s.end);
+      const authors = s.conv.authors.slice(s.start, s.end);
       const cf = lines.map(adultify);
-      if (cf.every((l, j) => l === lines[j])) continue;
-      X.push(convScores(shipped, cf, cfg, null).feats);
-      Y.push(0);
-      nCf++;
+      if (!cf.every((l, j) => l === lines[j])) {
+        X.push(convScores(shipped, cf, cfg, null, authors).feats);
+        Y.push(0);
+        nCf++;
+      }
+      // peer counterfactual: the adult's stated age made a minor one → two children talking
+      const peer = lines.map(childify);
+      if (!peer.every((l, j) => l === lines[j])) {
+        const f = convScores(shipped, peer, cfg, null, authors).feats;
+        if (f[CONV_FEATURE_NAMES.indexOf('minor_peers')] === 1) {
+          X.push(f);
+          Y.push(0);
+          nCf++;
+        }
+      }
     }
   }
   const W = Y.map((_, i) => (i >= Y.length - nCf ? cfg.counterfactualWeight : 1));
-  const convModel = fitConvModel(X, Y, rand, 600, 1e-3, W);
-  log(`conversation model: ${nCf} counterfactual (adult-age) negatives added`);
+  const convModel: ConvModel = fitConvModel(X, Y, rand, 600, 1e-3, W);
+  // cue-only variant (window features zeroed) for conversations in German, where the message
+  // model's grooming head has no training signal (PJ is English; German chat was negative only)
+  const Xc = X.map((x) => x.map((v, j) => (WINDOW_FEATURES.includes(j) ? 0 : v)));
+  const cueOnly = fitConvModel(Xc, Y, rand, 600, 1e-3, W);
+  convModel.cueOnly = cueOnly;
+  log(`conversation model: ${nCf} counterfactual (adult-age / peer-minor) negatives added`);
   log(`conversation model fitted on ${X.length} samples (${Y.filter((v) => v).length} grooming): ${JSON.stringify(Object.fromEntries(CONV_FEATURE_NAMES.map((n, i) => [n, convModel.weights[i]])))}`);
 
   // --- validation
   const valPool = [...valConvs, ...concatNegatives(valConvs, rng(cfg.seed + 4), 50)];
   const valSamples = capSamples(convSamples(valPool, rng(cfg.seed + 2)), cfg.maxConvSamplesPerSource, rng(cfg.seed + 3));
   const convVal = valSamples.map((s) => ({
-    s, score: convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, convModel).scores.grooming,
+    s, score: convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, convModel, s.conv.authors.slice(s.start, s.end)).scores.grooming,
   }));
   const pMsg = predictTexts(shipped, msgVal.map((e) => e.text), cfg.feature);
 
@@ -395,7 +412,7 @@ export function runTraining(cfg: TrainConfig): TrainResult {
         if (c.s.conv.label === 1 && cfg.counterfactualWeight > 0) {
           const cf = c.s.conv.lines.map(adultify);
           if (!cf.every((l, j) => l === c.s.conv.lines[j])) {
-            groups.push({ src: 'counterfactual-adult-age', lang: c.s.conv.lang, s: convScores(shipped, cf, cfg, convModel).scores.grooming, y: 0 });
+            groups.push({ src: 'counterfactual-adult-age', lang: c.s.conv.lang, s: convScores(shipped, cf, cfg, convModel, c.s.conv.authors).scores.grooming, y: 0 });
           }
         }
       }
@@ -463,19 +480,29 @@ export function runTraining(cfg: TrainConfig): TrainResult {
       if (c.s.conv.label !== 1 || c.s.start !== 0 || c.s.end !== c.s.conv.lines.length) continue;
       const cf = c.s.conv.lines.map(adultify);
       if (cf.every((l, j) => l === c.s.conv.lines[j])) continue;
-      cfS.push(c.score, convScores(shipped, cf, cfg, convModel).scores.grooming);
+      cfS.push(c.score, convScores(shipped, cf, cfg, convModel, c.s.conv.authors).scores.grooming);
       cfY.push(1, 0);
     }
     metrics.grooming.counterfactualPairs = { n: cfY.length / 2, auc: round(rocAuc(cfS, cfY)), ...roundObj(prfAt(cfS, cfY, thresholds.medium.grooming)) };
+    {
+      const whole = convVal.filter((c) => c.s.start === 0 && c.s.end === c.s.conv.lines.length);
+      const cs = whole.map((c) => {
+        const lines = c.s.conv.lines;
+        const f = convScores(shipped, lines, cfg, null, c.s.conv.authors).feats;
+        return convModelScore(convModel, f, 'de');
+      });
+      const cy = whole.map((c) => c.s.conv.label);
+      metrics.grooming.cueOnlyModelOnWholeConversations = { auc: round(rocAuc(cs, cy)), ...roundObj(prfAt(cs, cy, thresholds.medium.grooming)) };
+    }
     const allS = convVal.map((c) => c.score);
     const allY = convVal.map((c) => c.s.conv.label);
     metrics.grooming.allSamples = { auc: round(rocAuc(allS, allY)), ...roundObj(prfAt(allS, allY, thresholds.medium.grooming)) };
-    const baseOnly = valSamples.map((s) => convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, null).scores.grooming);
+    const baseOnly = valSamples.map((s) => convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, null, s.conv.authors.slice(s.start, s.end)).scores.grooming);
     metrics.grooming.windowMaxWithoutConvModel = { auc: round(rocAuc(baseOnly, valSamples.map((s) => s.conv.label))) };
     metrics.grooming.samples = { n: convVal.length, pos: convVal.filter((c) => c.s.conv.label).length };
   }
   const seconds = (Date.now() - t0) / 1000;
-  const version = `haven-clf-${new Date(0).toISOString().slice(0, 0)}v1-s${cfg.seed}-${cfg.dims.buckets}x${cfg.dims.dim}-${hashParams(params)}`;
+  const version = `haven-clf-v1-s${cfg.seed}-${cfg.dims.buckets}x${cfg.dims.dim}-${hashParams(params, convModel)}`;
 
   // --- artefacts
   const weightsBin = buildWeightsBin(quant.q, params);
@@ -519,8 +546,9 @@ function roundObj(o: object): Record<string, number> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v as number)]));
 }
 
-function hashParams(p: BagParams): string {
+function hashParams(p: BagParams, conv: ConvModel): string {
   let h = 0x811c9dc5;
+  for (const v of [...conv.weights, conv.bias, ...(conv.cueOnly?.weights ?? []), conv.cueOnly?.bias ?? 0]) h = Math.imul(h ^ Math.round(v * 1e6), 0x01000193) >>> 0;
   const step = Math.max(1, Math.floor(p.E.length / 4096));
   for (let i = 0; i < p.E.length; i += step) h = Math.imul(h ^ Math.round(p.E[i]! * 1e6), 0x01000193) >>> 0;
   for (const v of p.W2) h = Math.imul(h ^ Math.round(v * 1e6), 0x01000193) >>> 0;

@@ -27,9 +27,13 @@ const CUE_PATTERNS: Record<CueKind, RegExp> = {
 
 /** A stated age between 8 and 17 ("im 13", "14 yo", "13/f"). */
 const MINOR_AGE =
-  /(?:\b(?:im|i'?m|i am|ich bin|bin)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am))|\b(?:[89]|1[0-7]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[89]|1[0-7]) ?\/ ?[fm]\b|\b(?:[89]|1[0-7]) [fm] \w|\b(?:6|7|8|9)th grade|middle school|junior high|[5-9]\. klasse)/;
+  /(?:^(?:[89]|1[0-7])(?: ?(?:(?:u|you|and you|and u|n u|und du|du|hbu|wbu|wby)\??|f|m|w|yo|y\/o|lol|haha|lmao))?[!.]*$|\b(?:im|i'?m|i am|ich bin|bin)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am))|\b(?:[89]|1[0-7]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[89]|1[0-7]) ?\/ ?[fm]\b|\b(?:[89]|1[0-7]) [fm] \w|\b(?:6|7|8|9)th grade|middle school|junior high|[5-9]\. klasse)/;
 const ADULT_AGE =
   /(?:\b(?:im|i'?m|i am|ich bin|bin)\s+(?:[2-6][0-9]|1[89])\b(?! ?(?:min|mins|minutes|hours|%|km|miles|uhr|pm|am))|\b(?:[2-6][0-9]|1[89]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[2-6][0-9]|1[89]) ?\/ ?[fm]\b|\b(?:[2-6][0-9]|1[89]) [fm](?: |$|,))/;
+
+/** A minor age stated about oneself ("im 13", "14 u?", "13/f", "13 f ohio"), not "13 year old girls". */
+const SELF_MINOR_AGE =
+  /(?:^(?:[89]|1[0-7])(?: ?(?:(?:u|you|and you|and u|n u|und du|du|hbu|wbu|wby)\??|f|m|w|yo|y\/o|lol|haha|lmao))?[!.]*$|\b(?:im|i'?m|i am|ich bin)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am|yr old|year old|years old))|^(?:[89]|1[0-7]) ?\/ ?[fm]\b|^(?:[89]|1[0-7]) [fm](?: |$|,))/;
 
 export function detectCues(normalized: string): CueKind[] {
   const out: CueKind[] = [];
@@ -49,6 +53,12 @@ export function adultify(normalized: string): string {
       .replace(/\b(?:[5-9]|1[0-2])th grade|middle school|junior high/g, 'college')
       .replace(/[5-9]\. klasse/g, 'uni'),
   );
+}
+
+/** Counterfactual used in training only: every stated adult age made a minor one ("im 32" → "im 15"). */
+export function childify(normalized: string): string {
+  const re = new RegExp(ADULT_AGE.source, 'g');
+  return normalized.replace(re, (m) => m.replace(/\b(?:[2-6][0-9]|1[89])\b/g, '15'));
 }
 
 export function hasMinorAge(normalized: string): boolean {
@@ -98,6 +108,21 @@ export function chunkMessages(texts: string[], maxLines = 10, maxChars = 700): n
     chars += len;
   }
   if (cur.length > 0) chunks.push(cur);
+  // a short trailing chunk ("added", "gg") is a poor window: make it the last maxLines messages
+  // (overlapping the previous chunk) when they fit in maxChars
+  const last = chunks[chunks.length - 1];
+  if (chunks.length > 1 && last && last.length <= Math.floor(maxLines / 2)) {
+    const end = texts.length;
+    const idx: number[] = [];
+    let c = 0;
+    for (let i = end - 1; i >= 0 && idx.length < maxLines; i--) {
+      const len = texts[i]!.length + 1;
+      if (idx.length > 0 && c + len > maxChars) break;
+      idx.unshift(i);
+      c += len;
+    }
+    chunks[chunks.length - 1] = idx;
+  }
   return chunks;
 }
 
@@ -127,11 +152,15 @@ export const CONV_FEATURE_NAMES = [
   'win_max', 'win_mean', 'win_top3', 'win_frac50', 'sex_max',
   ...CUE_KINDS.map((k) => `cue_${k}`),
   'cue_kinds', 'minor_age', 'minor_x_sexual', 'minor_x_contact', 'sexual_x_secret', 'adult_age', 'cue_rate',
-  'asked_age_and_contact', 'age_gap',
+  'asked_age_and_contact', 'age_gap', 'minor_peers',
 ] as const;
 
 export interface ConvAnalysis {
   normalized: string[];
+  /** 'de' when German function words dominate (the message model's grooming head saw only English grooming) */
+  lang: 'en' | 'de';
+  /** minor ages stated by two or more different authors (children talking to children) */
+  minorPeers: boolean;
   cues: Array<{ kind: CueKind; messageIndex: number; author?: string }>;
   minorAge: boolean;
   adultAge: boolean;
@@ -142,12 +171,29 @@ export function analyzeMessages(messages: ConvMessage[], normalized?: string[]):
   const cues: ConvAnalysis['cues'] = [];
   let minorAge = false;
   let adultAge = false;
+  const minorAuthors = new Set<string>();
   norm.forEach((n, i) => {
     for (const kind of detectCues(n)) cues.push({ kind, messageIndex: i, author: messages[i]?.author });
-    if (!minorAge && hasMinorAge(n)) minorAge = true;
+    if (hasMinorAge(n)) minorAge = true;
+    if (SELF_MINOR_AGE.test(n)) minorAuthors.add(messages[i]?.author ?? '');
     if (!adultAge && hasAdultAge(n)) adultAge = true;
   });
-  return { normalized: norm, cues, minorAge, adultAge };
+  return { normalized: norm, cues, minorAge, adultAge, minorPeers: minorAuthors.size >= 2, lang: guessLang(norm) };
+}
+
+const EN_WORDS = new Set(['the', 'you', 'your', 'are', 'is', 'and', 'what', 'how', 'not', 'dont', "don't", 'im', "i'm", 'my', 'me', 'to', 'it', 'do', 'that', 'have', 'with', 'for', 'this', 'u', 'ur', 'lol', 'yes', 'no', 'i']);
+const DE_WORDS = new Set(['ich', 'du', 'bist', 'nicht', 'und', 'ist', 'das', 'mir', 'dich', 'dir', 'mein', 'meine', 'deine', 'dein', 'sind', 'wir', 'auch', 'noch', 'schon', 'aber', 'wie', 'hast', 'habe', 'kannst', 'wo', 'zu', 'ein', 'eine', 'mit', 'bei', 'uns', 'ja', 'nein', 'sag', 'niemandem', 'wenn', 'oder', 'doch', 'mal']);
+
+export function guessLang(normalized: string[]): 'en' | 'de' {
+  let en = 0;
+  let de = 0;
+  for (const line of normalized) {
+    for (const w of line.split(/[^\p{L}']+/u)) {
+      if (EN_WORDS.has(w)) en++;
+      else if (DE_WORDS.has(w)) de++;
+    }
+  }
+  return de > en ? 'de' : 'en';
 }
 
 const logit = (p: number): number => {
@@ -168,7 +214,8 @@ export function conversationFeatures(a: ConvAnalysis, groomP: number[], sexP: nu
   const top = gl.slice(0, 3);
   const winTop3 = top.length ? top.reduce((s, v) => s + v, 0) / top.length : logit(0.01);
   const frac50 = groomP.length ? groomP.filter((p) => p >= 0.5).length / groomP.length : 0;
-  const sexMax = sexP.length ? Math.max(...sexP.map(logit)) : logit(0.01);
+  let sexMax = sexP.length ? -Infinity : logit(0.01);
+  for (const p of sexP) sexMax = Math.max(sexMax, logit(p));
   const counts: Record<string, number> = {};
   for (const c of a.cues) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
   const cueFeats = CUE_KINDS.map((k) => ((counts[k] ?? 0) > 0 ? 1 : 0));
@@ -184,16 +231,23 @@ export function conversationFeatures(a: ConvAnalysis, groomP: number[], sexP: nu
     Math.min(1, a.cues.length / n),
     has('age') * contact,
     minor * (a.adultAge ? 1 : 0),
+    a.minorPeers ? 1 : 0,
   ];
 }
 
 export interface ConvModel {
   weights: number[];
   bias: number;
+  /** language-independent model on cue features only (window features get weight 0): used for German */
+  cueOnly?: { weights: number[]; bias: number };
 }
 
-export function convModelScore(m: ConvModel, feats: number[]): number {
-  let z = m.bias;
-  for (let i = 0; i < feats.length; i++) z += (m.weights[i] ?? 0) * feats[i]!;
+/** Indices of the features that come from the (English-trained) message model. */
+export const WINDOW_FEATURES = [0, 1, 2, 3, 4];
+
+export function convModelScore(m: ConvModel, feats: number[], lang: 'en' | 'de' = 'en'): number {
+  const mm = lang !== 'en' && m.cueOnly ? m.cueOnly : m;
+  let z = mm.bias;
+  for (let i = 0; i < feats.length; i++) z += (mm.weights[i] ?? 0) * feats[i]!;
   return 1 / (1 + Math.exp(-z));
 }

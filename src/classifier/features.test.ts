@@ -26,7 +26,8 @@ describe('featurization', () => {
     }
   });
   it('handles empty and huge input', () => {
-    expect(featurize('').length).toBe(1);
+    expect(featurize('').length).toBe(DEFAULT_FEATURE_CONFIG.minFeatures);
+    expect(new Set(featurize('')).size).toBe(1);
     const big = featurize('word '.repeat(10000));
     expect(big.length).toBeLessThan(DEFAULT_FEATURE_CONFIG.maxTokens * 20);
   });
@@ -44,7 +45,8 @@ describe('conversation helpers', () => {
     expect(parseConversation('just one line: with a colon')).toEqual([{ text: 'just one line: with a colon' }]);
   });
   it('chunks messages by lines and chars', () => {
-    expect(chunkMessages(['a', 'b', 'c', 'd', 'e'], 2, 100)).toEqual([[0, 1], [2, 3], [4]]);
+    expect(chunkMessages(['a', 'b', 'c', 'd', 'e'], 2, 100)).toEqual([[0, 1], [2, 3], [3, 4]]);
+    expect(chunkMessages(['a', 'b', 'c', 'd', 'e', 'f', 'g'], 3, 100)).toEqual([[0, 1, 2], [3, 4, 5], [4, 5, 6]]);
     expect(windowTexts(['x'.repeat(10), 'y'], 10, 8).length).toBeGreaterThan(1);
   });
   it('detects en/de grooming cues', () => {

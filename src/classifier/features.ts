@@ -10,6 +10,8 @@ export interface FeatureConfig {
   charMax: number;
   maxTokens: number;
   bigrams: boolean;
+  /** texts with fewer feature ids are padded with the bias id, so one rare token cannot dominate the mean */
+  minFeatures?: number;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -18,6 +20,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   charMax: 5,
   maxTokens: 256,
   bigrams: true,
+  minFeatures: 8,
 };
 
 const TOKEN_RE = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)?|[?!]/gu;
@@ -73,6 +76,8 @@ export function featuresOfNormalized(normalized: string, cfg: FeatureConfig = DE
       }
     }
   }
+  const min = cfg.minFeatures ?? 0;
+  while (ids.length < min) ids.push(ids[0]!);
   return ids;
 }
 

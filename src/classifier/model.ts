@@ -36,7 +36,7 @@ export function sourceFromUrl(baseUrl: string, fetchFn: typeof fetch = (...a) =>
     try {
       res = await fetchFn(base + name);
     } catch (e) {
-      throw new Error(`classifier: cannot fetch ${base + name}: ${(e as Error)?.message ?? e}`);
+      throw new Error(`classifier: cannot fetch ${base + name}: ${(e as Error)?.message ?? e}`, { cause: e });
     }
     if (!res.ok) throw new Error(`classifier: fetching ${base + name} failed with HTTP ${res.status}`);
     return res;
@@ -47,7 +47,7 @@ export function sourceFromUrl(baseUrl: string, fetchFn: typeof fetch = (...a) =>
       try {
         return await res.json();
       } catch (e) {
-        throw new Error(`classifier: ${name} is not valid JSON: ${(e as Error).message}`);
+        throw new Error(`classifier: ${name} is not valid JSON: ${(e as Error).message}`, { cause: e });
       }
     },
     async readBinary(name) {
@@ -177,7 +177,7 @@ export class HavenClassifier implements Classifier {
     const gi = LABELS.indexOf('grooming');
     const si = LABELS.indexOf('sexual');
     const feats = conversationFeatures(a, probs.map((p) => p[gi]!), probs.map((p) => p[si]!));
-    s.grooming = convModelScore(this.config.convModel, feats);
+    s.grooming = convModelScore(this.config.convModel, feats, a.lang);
     return s;
   }
 
@@ -252,7 +252,7 @@ export async function loadClassifier(source: ModelSource, opts: { backend?: 'cpu
   try {
     weights = tf.io.decodeWeights(joined.buffer, specs);
   } catch (e) {
-    throw new Error(`classifier: cannot decode weights: ${(e as Error).message}`);
+    throw new Error(`classifier: cannot decode weights: ${(e as Error).message}`, { cause: e });
   }
   try {
     return new HavenClassifier(cfg, weights);

@@ -10,12 +10,12 @@ export function sourceFromDirectory(dir: string): ModelSource {
       try {
         txt = await readFile(join(dir, name), 'utf8');
       } catch (e) {
-        throw new Error(`classifier: cannot read ${join(dir, name)}: ${(e as Error).message}`);
+        throw new Error(`classifier: cannot read ${join(dir, name)}: ${(e as Error).message}`, { cause: e });
       }
       try {
         return JSON.parse(txt);
       } catch (e) {
-        throw new Error(`classifier: ${join(dir, name)} is not valid JSON: ${(e as Error).message}`);
+        throw new Error(`classifier: ${join(dir, name)} is not valid JSON: ${(e as Error).message}`, { cause: e });
       }
     },
     async readBinary(name) {
@@ -23,7 +23,7 @@ export function sourceFromDirectory(dir: string): ModelSource {
       try {
         buf = await readFile(join(dir, name));
       } catch (e) {
-        throw new Error(`classifier: cannot read ${join(dir, name)}: ${(e as Error).message}`);
+        throw new Error(`classifier: cannot read ${join(dir, name)}: ${(e as Error).message}`, { cause: e });
       }
       return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
     },

@@ -7,8 +7,10 @@
  */
 
 const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- deliberately matches lone invisible / joiner code points
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g;
 const COMBINING = /\p{Mn}+/gu;
+// eslint-disable-next-line no-control-regex -- deliberately strips control characters
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Cyrillic / Greek / other look-alikes of Latin letters (lowercase). */
@@ -152,7 +154,7 @@ export function normalizeText(input: unknown): string {
       .split(/(\s+)/)
       .map((chunk) => {
         if (chunk.length === 0 || /^\s+$/.test(chunk)) return chunk;
-        const m = /^([("'“‘«\[]*)(.*?)([)"'”’».,;:?…\]]*)$/su.exec(chunk);
+        const m = /^([("'“‘«[]*)(.*?)([)"'”’».,;:?…\]]*)$/su.exec(chunk);
         const pre = m?.[1] ?? '';
         let core = m?.[2] ?? chunk;
         const post = m?.[3] ?? '';

@@ -98,6 +98,24 @@ describe('ConversationRisk', () => {
     expect(f.assess().flagged).toBe(false);
   });
 
+  it('flags a German grooming conversation (cue-only path) with German cues', () => {
+    const r = new ConversationRisk(clf);
+    feed(r, [
+      ['x', 'hey süße, wie alt bist du?'],
+      ['y', '13'],
+      ['x', 'du bist so hübsch und reif für dein alter'],
+      ['x', 'sind deine eltern zu hause?'],
+      ['y', 'nein'],
+      ['x', 'sag es niemandem, das ist unser geheimnis'],
+      ['x', 'schick mir ein foto von dir'],
+      ['x', 'wir können uns treffen, ich hol dich ab'],
+    ]);
+    const a = r.assess();
+    expect(a.flagged).toBe(true);
+    const kinds = new Set(a.cues.map((c) => c.kind));
+    for (const k of ['age', 'flattery', 'isolation', 'secrecy', 'pictures', 'meeting'] as const) expect(kinds).toContain(k);
+  });
+
   it('gives the same grooming score as classify() on the joined conversation', async () => {
     const r = new ConversationRisk(clf);
     feed(r, GROOMING);

@@ -54,6 +54,8 @@ interface Msg {
   labels: Label[];
   warning?: Warning;
   counted: boolean;
+  /** Part of a grooming pattern (messages of the author behind the cues); blurred while the banner is up. */
+  groomed?: { restore: (() => void) | null };
 }
 
 interface Warning {
@@ -76,6 +78,8 @@ interface Conv {
   dismissed: boolean;
   cues: CueKind[];
   remounts: number;
+  groomed: Msg[];
+  revealed: boolean;
 }
 
 export interface InlineOptions {
@@ -334,14 +338,24 @@ export class InlineProtection {
         this.schedulePump();
       })
       .catch((error) => {
+        // The background may be starting or busy: retry a few times (0.5 s, 2 s, 8 s), then stay without verdicts.
+        if (this.engineAttempts < 3 && !this.stopped && this.ctx.isValid) {
+          this.engineState = 'idle';
+          setTimeout(() => this.requestEngine(), 500 * 4 ** this.engineAttempts++);
+          return;
+        }
         this.engineState = 'failed';
         this.toClassify.length = 0;
         if (!isContextInvalidated(error)) logErrorOnce('inline.engine', error);
       });
   }
 
+  private engineAttempts = 0;
+  private pausedUntil = 0;
+
   private schedulePump(): void {
     if (this.pumpScheduled || this.stopped || !this.engine || this.toClassify.length === 0) return;
+    if (performance.now() < this.pausedUntil) return;
     this.pumpScheduled = true;
     const run = () => {
       this.pumpScheduled = false;
@@ -376,7 +390,16 @@ export class InlineProtection {
     }
     if (batch.length > 0) {
       const t0 = performance.now();
-      const scores = await engine.classify(batch.map((m) => m.text));
+      let scores: Scores[];
+      try {
+        scores = await engine.classify(batch.map((m) => m.text));
+      } catch (error) {
+        // Background unavailable for now: keep the batch and try again in a few seconds (no retry storm).
+        this.toClassify.unshift(...batch);
+        this.pausedUntil = performance.now() + 5000;
+        setTimeout(() => this.schedulePump(), 5000);
+        throw error;
+      }
       // An in-page model costs main-thread time per message: keep its tasks near TASK_TARGET_MS. The background
       // engine costs the page only the extraction, so it takes full batches.
       const perMessage = (performance.now() - t0) / batch.length;
@@ -450,7 +473,7 @@ export class InlineProtection {
     const same = msg.labels.join(' ') === labels.join(' ');
     const first = msg.labels.length === 0;
     msg.labels = labels;
-    msg.el.setAttribute('data-haven-flag', labels.join(' '));
+    this.writeFlag(msg);
     if (first) {
       this.opts.status.warnings++;
       this.recordAll(labels, 'shown');
@@ -466,7 +489,7 @@ export class InlineProtection {
 
   private unflag(msg: Msg): void {
     msg.labels = [];
-    msg.el.removeAttribute('data-haven-flag');
+    this.writeFlag(msg);
     const w = msg.warning;
     msg.warning = undefined;
     if (w) {
@@ -570,6 +593,13 @@ export class InlineProtection {
     });
   }
 
+  /** `data-haven-flag`: the message's own labels, plus `grooming` when it is part of a grooming pattern. */
+  private writeFlag(msg: Msg): void {
+    const labels = msg.groomed && !msg.labels.includes('grooming') ? [...msg.labels, 'grooming'] : msg.labels;
+    if (labels.length) msg.el.setAttribute('data-haven-flag', labels.join(' '));
+    else msg.el.removeAttribute('data-haven-flag');
+  }
+
   private setBlur(msg: Msg, on: boolean): void {
     const w = msg.warning;
     if (!w) return;
@@ -578,32 +608,7 @@ export class InlineProtection {
       w.restoreBlur = null;
       return;
     }
-    if (w.restoreBlur) return;
-    const el = msg.el as HTMLElement;
-    const inside = mustInsertInside(el);
-    const targets: HTMLElement[] = inside
-      ? (Array.from(el.children).filter((c) => !c.nodeName.startsWith('HAVEN-')) as HTMLElement[])
-      : [el];
-    const saved = targets.map((t) => [t, t.style.getPropertyValue('filter'), t.style.getPropertyPriority('filter')] as const);
-    for (const t of targets) t.style?.setProperty('filter', 'blur(7px)', 'important');
-    const savedColor = inside ? [el.style.getPropertyValue('color'), el.style.getPropertyPriority('color')] : null;
-    if (inside) el.style.setProperty('color', 'transparent', 'important');
-    const hadAria = el.getAttribute('aria-hidden');
-    if (!inside) el.setAttribute('aria-hidden', 'true');
-    w.restoreBlur = () => {
-      for (const [t, value, priority] of saved) {
-        if (value) t.style.setProperty('filter', value, priority);
-        else t.style.removeProperty('filter');
-      }
-      if (savedColor) {
-        if (savedColor[0]) el.style.setProperty('color', savedColor[0], savedColor[1]);
-        else el.style.removeProperty('color');
-      }
-      if (!inside) {
-        if (hadAria === null) el.removeAttribute('aria-hidden');
-        else el.setAttribute('aria-hidden', hadAria);
-      }
-    };
+    w.restoreBlur ??= blurElement(msg.el as HTMLElement);
   }
 
   private markOk(msg: Msg): void {
@@ -624,7 +629,7 @@ export class InlineProtection {
   private addToConversation(msg: Msg): void {
     let conv = this.convs.get(msg.conv);
     if (!conv) {
-      conv = { node: msg.conv, messages: [], dirty: false, assessing: false, banner: null, bannerMounting: false, dismissed: false, cues: [], remounts: 0 };
+      conv = { node: msg.conv, messages: [], dirty: false, assessing: false, banner: null, bannerMounting: false, dismissed: false, cues: [], remounts: 0, groomed: [], revealed: false };
       this.convs.set(msg.conv, conv);
     }
     if (!conv.messages.includes(msg)) {
@@ -644,10 +649,11 @@ export class InlineProtection {
       if (conv.messages.length < 3) continue;
       conv.dirty = false;
       conv.assessing = true;
-      const messages = this.ordered(conv.messages).map((m) => (m.author ? { author: m.author, text: m.text } : { text: m.text }));
+      const ordered = this.ordered(conv.messages);
+      const messages = ordered.map((m) => (m.author ? { author: m.author, text: m.text } : { text: m.text }));
       engine
         .assess(messages, this.sensitivity('grooming'))
-        .then((verdict) => this.onVerdict(conv, verdict.flagged, [...new Set(verdict.cues.map((c) => c.kind))]))
+        .then((verdict) => this.onVerdict(conv, verdict.flagged, verdict.cues.map((c) => ({ kind: c.kind, msg: ordered[c.messageIndex] }))))
         .catch((error) => {
           if (!isContextInvalidated(error)) logErrorOnce('inline.assess', error);
         })
@@ -658,8 +664,9 @@ export class InlineProtection {
     }
   }
 
-  private onVerdict(conv: Conv, flagged: boolean, kinds: CueKind[]): void {
+  private onVerdict(conv: Conv, flagged: boolean, cues: Array<{ kind: CueKind; msg: Msg | undefined }>): void {
     if (this.stopped || conv.dismissed) return;
+    const kinds = [...new Set(cues.map((c) => c.kind))];
     const risky = flagged && kinds.length >= MIN_CUE_KINDS;
     const el = conv.node.nodeType === Node.ELEMENT_NODE ? (conv.node as Element) : (conv.node as ShadowRoot).host;
     if (risky) {
@@ -669,13 +676,46 @@ export class InlineProtection {
         this.record('grooming', 'shown');
       }
       el?.setAttribute('data-haven-flag', 'grooming');
+      this.markGroomed(conv, cues);
       this.renderBanner(conv);
     } else if (conv.banner) {
       el?.removeAttribute('data-haven-flag');
+      this.releaseGroomed(conv);
       conv.banner.remove();
       conv.banner = null;
       if (this.opts.status.warnings > 0) this.opts.status.warnings--;
     }
+  }
+
+  /**
+   * The messages behind the pattern: those carrying cues from the author(s) with at least two kinds of cues (the
+   * child's own answers, such as their age, are not marked). Flagged `grooming` and, with the blur style, blurred
+   * until the child chooses "Show messages" or closes the banner.
+   */
+  private markGroomed(conv: Conv, cues: Array<{ kind: CueKind; msg: Msg | undefined }>): void {
+    const kindsBy = new Map<string, Set<CueKind>>();
+    for (const c of cues) if (c.msg) kindsBy.set(c.msg.author ?? '', (kindsBy.get(c.msg.author ?? '') ?? new Set()).add(c.kind));
+    const blur = this.settings.warningStyle?.grooming !== 'label' && !conv.revealed;
+    for (const c of cues) {
+      const msg = c.msg;
+      if (!msg || (kindsBy.get(msg.author ?? '')?.size ?? 0) < MIN_CUE_KINDS || msg.groomed) continue;
+      msg.groomed = { restore: blur ? blurElement(msg.el as HTMLElement) : null };
+      conv.groomed.push(msg);
+      this.writeFlag(msg);
+    }
+  }
+
+  private releaseGroomed(conv: Conv, keepFlag = false): void {
+    for (const msg of conv.groomed) {
+      msg.groomed?.restore?.();
+      if (keepFlag) {
+        if (msg.groomed) msg.groomed.restore = null;
+      } else {
+        msg.groomed = undefined;
+        this.writeFlag(msg);
+      }
+    }
+    if (!keepFlag) conv.groomed = [];
   }
 
   private ordered(messages: Msg[]): Msg[] {
@@ -689,6 +729,13 @@ export class InlineProtection {
     return h(BannerView, {
       t: this.t,
       cues: conv.cues,
+      hidden: conv.groomed.some((m) => m.groomed?.restore),
+      onReveal: () => {
+        conv.revealed = true;
+        this.releaseGroomed(conv, true);
+        this.record('grooming', 'revealed');
+        this.renderBanner(conv);
+      },
       onReport: () => {
         const msgs = this.ordered(conv.messages);
         const last = msgs[msgs.length - 1];
@@ -697,6 +744,7 @@ export class InlineProtection {
       onHelp: () => this.help(),
       onClose: () => {
         conv.dismissed = true;
+        this.releaseGroomed(conv, true);
         this.record('grooming', 'dismissed');
         conv.banner?.remove();
         conv.banner = null;
@@ -776,4 +824,33 @@ export class InlineProtection {
       this.help();
     });
   }
+}
+
+/**
+ * Blurs a message (and hides it from screen readers) until the returned function restores it. Where the warning
+ * sits inside the message (list items, table rows), the message's other children are blurred instead.
+ */
+function blurElement(el: HTMLElement): () => void {
+  const inside = mustInsertInside(el);
+  const targets: HTMLElement[] = inside ? (Array.from(el.children).filter((c) => !c.nodeName.startsWith('HAVEN-')) as HTMLElement[]) : [el];
+  const saved = targets.map((t) => [t, t.style.getPropertyValue('filter'), t.style.getPropertyPriority('filter')] as const);
+  for (const t of targets) t.style?.setProperty('filter', 'blur(7px)', 'important');
+  const savedColor = inside ? [el.style.getPropertyValue('color'), el.style.getPropertyPriority('color')] : null;
+  if (inside) el.style.setProperty('color', 'transparent', 'important');
+  const hadAria = el.getAttribute('aria-hidden');
+  if (!inside) el.setAttribute('aria-hidden', 'true');
+  return () => {
+    for (const [t, value, priority] of saved) {
+      if (value) t.style.setProperty('filter', value, priority);
+      else t.style.removeProperty('filter');
+    }
+    if (savedColor) {
+      if (savedColor[0]) el.style.setProperty('color', savedColor[0], savedColor[1]);
+      else el.style.removeProperty('color');
+    }
+    if (!inside) {
+      if (hadAria === null) el.removeAttribute('aria-hidden');
+      else el.setAttribute('aria-hidden', hadAria);
+    }
+  };
 }

@@ -30,7 +30,9 @@ async function open(file: string, host = 'odd.test'): Promise<Opened> {
   const havenLogs: string[] = [];
   const pageErrors: string[] = [];
   page.on('console', (m: ConsoleMessage) => {
-    if (m.text().includes('[Haven]') || m.text().includes('[wxt]')) havenLogs.push(m.text());
+    // Haven's own error log, and any error (uncaught included) raised by extension code in this page.
+    const fromExtension = m.type() === 'error' && (m.location().url ?? '').startsWith('chrome-extension://');
+    if (m.text().includes('[Haven]') || m.text().includes('[wxt]') || fromExtension) havenLogs.push(m.text());
   });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(server.url(host, `/pages/inline/${file}`));

@@ -71,6 +71,15 @@ async function pageStatusOf(url: string): Promise<{ checked: number; warnings: n
   return (reply as { value: { checked: number; warnings: number } }).value;
 }
 
+/** axe-core (injected into the page) on Haven's shadow-hosted UI: serious and critical violations. */
+async function seriousViolations(page: Page, host: string): Promise<string[]> {
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run({ include: [[selector]] }, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  }, host);
+}
+
 async function statsToday(): Promise<Record<string, number>> {
   const { stats } = (await readStorage(browser.worker, 'local', 'stats')) as { stats?: Record<string, Record<string, number>> };
   return Object.values(stats ?? {}).reduce((acc, day) => ({ ...acc, ...day }), {});
@@ -86,7 +95,8 @@ describe('in-page protection: chat app', () => {
 
   it('flags the harmful message with a warning and leaves benign ones, code and the typing field alone', async () => {
     expect(await page.locator('#harmful-1').getAttribute('data-haven-flag')).toMatch(/\bbullying\b/);
-    expect(await page.locator('#harmful-1').evaluate((el) => el.previousElementSibling?.tagName)).toBe('HAVEN-WARNING');
+    // The warning is mounted in the next frame after the verdict.
+    await expect.poll(() => page.locator('#harmful-1').evaluate((el) => el.previousElementSibling?.tagName)).toBe('HAVEN-WARNING');
     for (const id of ['1', '2']) expect(await page.locator(`[data-message-id="${id}"]`).getAttribute('data-haven-flag')).toBeNull();
     expect(await page.locator('pre, code, textarea, nav a').evaluateAll((els) => els.filter((e) => e.hasAttribute('data-haven-flag')).length)).toBe(0);
     const warning = page.locator('haven-warning');
@@ -114,12 +124,26 @@ describe('in-page protection: chat app', () => {
 
   it('has no serious accessibility problems in its UI (axe-core)', async () => {
     await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-      const result = await axe.run({ include: [['haven-warning']] }, { resultTypes: ['violations'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(page, 'haven-warning')).toEqual([]);
+  });
+
+  it('honours prefers-reduced-motion in its UI', async () => {
+    const animation = () => page.locator('haven-warning .haven-card').first().evaluate((el) => getComputedStyle(el).animationName);
+    expect(await animation()).toBe('haven-in');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animation()).toBe('none');
+    await page.emulateMedia({ reducedMotion: null });
+  });
+
+  it('keeps the model out of reach of pages (not web-accessible: the background runs it)', async () => {
+    const reachable = await page.evaluate(async (id) => {
+      try {
+        return (await fetch(`chrome-extension://${id}/model/model.json`)).ok;
+      } catch {
+        return false;
+      }
+    }, browser.extensionId);
+    expect(reachable).toBe(false);
   });
 
   it('sends no request to any host but the fixture server', () => {
@@ -162,7 +186,8 @@ describe('in-page protection: warning actions', () => {
     // Every host resolves to 127.0.0.1 here, so the helpline itself cannot load: check where the tab went.
     const { settings } = (await readStorage(browser.worker, 'local', 'settings')) as { settings: { country: string } };
     const expected = helplineFor(settings.country).url;
-    await expect.poll(() => requested.includes(expected), { timeout: 5_000 }).toBe(true);
+    const tabUrls = () => browser.worker.evaluate(async () => (await chrome.tabs.query({})).map((t: { pendingUrl?: string; url?: string }) => t.pendingUrl || t.url || ''));
+    await expect.poll(async () => (await tabUrls()).concat(requested).includes(new URL(expected).href), { timeout: 5_000 }).toBe(true);
     await helpline.close();
   });
 
@@ -203,9 +228,19 @@ describe('in-page protection: grooming conversation banner', () => {
     await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(1);
     expect(await page.locator('#log').getAttribute('data-haven-flag')).toBe('grooming');
     const text = await banner.getByRole('alert').textContent();
+    // The other person's messages behind the pattern are flagged and blurred; the child's own answers are not.
+    const groomed = page.locator('[data-haven-flag~="grooming"].message');
+    expect(await groomed.count()).toBeGreaterThanOrEqual(2);
+    expect(await groomed.evaluateAll((els) => els.every((e) => e.querySelector('.author')?.textContent === 'StarCoach'))).toBe(true);
+    expect(await groomed.first().evaluate((el) => (el as HTMLElement).style.filter)).toContain('blur');
+    expect(await page.locator('.message.me[data-haven-flag]').count()).toBe(0);
+    await banner.getByRole('button', { name: 'Show messages' }).click();
+    await expect.poll(() => groomed.first().evaluate((el) => (el as HTMLElement).style.filter)).toBe('');
     expect(text).toContain('asks you to keep secrets');
-    expect(text).toContain('asks where you live');
+    expect(text).toContain('asks for photos');
     expect(text).toContain('wants to move to another app');
+    await page.addScriptTag({ content: AXE });
+    expect(await seriousViolations(page, 'haven-banner')).toEqual([]);
     await banner.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => banner.count()).toBe(0);
     expect(pageErrors.get(page)).toEqual([]);
@@ -234,7 +269,7 @@ describe('in-page protection: other kinds of sites', () => {
   it('forum: flags the abusive post (warning inside the table row)', async () => {
     const page = await open('forum.test', 'forum.html');
     await expect.poll(() => page.locator('#p3 [data-haven-flag]').count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.locator('#p3 haven-warning').count()).toBe(1);
+    await expect.poll(() => page.locator('#p3 haven-warning').count()).toBe(1);
     expect(await page.locator('tbody > haven-warning, tr > haven-warning').count()).toBe(0);
     expect(await page.locator('#p1 [data-haven-flag], #p2 [data-haven-flag]').count()).toBe(0);
     await page.close();
@@ -254,11 +289,21 @@ describe('in-page protection: other kinds of sites', () => {
     await page.close();
   });
 
+  it('single-page app: checks the new view after history navigation', async () => {
+    const page = await open('spa.test', 'spa.html');
+    await expect.poll(async () => (await pageStatusOf(page.url())).checked, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('[data-haven-flag]').count()).toBe(0);
+    await page.locator('#go-2').click();
+    await expect.poll(() => flagOf(page, '#t2-p1'), { timeout: 5_000 }).toMatch(/bullying|hate/);
+    expect(await page.locator('#t2-p0').getAttribute('data-haven-flag')).toBeNull();
+    await page.close();
+  });
+
   it('chat inside a cross-origin iframe', async () => {
     const page = await open('games.test', 'iframe-outer.html');
     const frame = page.frameLocator('#chat');
     await expect.poll(() => frame.locator('#harmful-1').getAttribute('data-haven-flag'), { timeout: 10_000 }).toMatch(/bullying/);
-    expect(await frame.locator('haven-warning').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => frame.locator('haven-warning').count()).toBeGreaterThanOrEqual(1);
     expect(await frame.locator('[data-message-id="1"]').getAttribute('data-haven-flag')).toBeNull();
     await page.close();
   });
@@ -275,7 +320,7 @@ describe('in-page protection: other kinds of sites', () => {
         ),
       );
     await expect.poll(async () => (await flagged()).find((m) => m.text.includes('fat loser'))?.flag ?? null, { timeout: 10_000 }).toMatch(/bullying/);
-    expect((await flagged()).find((m) => m.text.includes('fat loser'))?.warning).toBe(true);
+    await expect.poll(async () => (await flagged()).find((m) => m.text.includes('fat loser'))?.warning).toBe(true);
     expect((await flagged()).find((m) => m.text.includes('standup'))?.flag).toBeNull();
     await page.evaluate(() => (window as unknown as { addMessage(a: string, t: string): void }).addMessage('Cy', 'you are a disgusting idiot and I hate you'));
     await expect.poll(async () => (await flagged()).find((m) => m.text.includes('disgusting'))?.flag ?? null, { timeout: 5_000 }).toBeTruthy();

@@ -5,14 +5,17 @@ export interface BannerViewProps {
   t: Translate;
   /** Distinct cue kinds found in the conversation, in the order they appeared. */
   cues: CueKind[];
+  /** Some of the conversation's messages are blurred until the child chooses to see them. */
+  hidden?: boolean;
   dir?: 'ltr' | 'rtl';
+  onReveal?(): void;
   onReport(): void;
   onHelp(): void;
   onClose(): void;
 }
 
 /** One banner per risky conversation, naming the cues in plain words. Presentational. */
-export function BannerView({ t, cues, dir, onReport, onHelp, onClose }: BannerViewProps) {
+export function BannerView({ t, cues, hidden, dir, onReveal, onReport, onHelp, onClose }: BannerViewProps) {
   return (
     <section class="haven-card haven-card--banner" role="alert" aria-label={t('banner_region_label')} dir={dir}>
       <strong class="haven-title">{t('banner_title')}</strong>
@@ -27,7 +30,13 @@ export function BannerView({ t, cues, dir, onReport, onHelp, onClose }: BannerVi
           </ul>
         </>
       )}
+      {hidden && <span class="haven-text">{t('banner_hidden_note')}</span>}
       <div class="haven-actions">
+        {hidden && onReveal && (
+          <button type="button" class="haven-button" onClick={onReveal}>
+            {t('banner_show_messages')}
+          </button>
+        )}
         <button type="button" class="haven-button haven-button--primary" onClick={onHelp}>
           {t('banner_get_help')}
         </button>
