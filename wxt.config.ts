@@ -10,6 +10,15 @@ export default defineConfig({
   // Explicit imports everywhere: readable, greppable and lint-friendly.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The in-page classifier chunk exists only for the measurement build (WXT_INLINE_ENGINE=page, see
+    // src/content/README.md); shipped builds run the model in the background and must not carry it.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      if (process.env.WXT_INLINE_ENGINE === 'page') return;
+      const i = entrypoints.findIndex((e) => e.name === 'inline-engine');
+      if (i >= 0) entrypoints.splice(i, 1);
+    },
+  },
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip', sourcesTemplate: '{{name}}-{{version}}-sources.zip' },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

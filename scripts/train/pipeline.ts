@@ -529,7 +529,6 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     ],
   };
   metrics.version = version;
-  metrics.trainSeconds = round(seconds, 1);
   metrics.datasets = counts;
   metrics.config = { ...cfg, log: undefined, dataDir: undefined, outDir: undefined, cardPath: undefined };
   if (cfg.outDir) {

@@ -98,6 +98,21 @@ describe('ConversationRisk', () => {
     expect(f.assess().flagged).toBe(false);
   });
 
+  it('does not flag two children stating their ages to each other (peer chat)', () => {
+    const r = new ConversationRisk(clf);
+    feed(r, [
+      ['a', 'yo whats up'],
+      ['b', 'nm just got home from school'],
+      ['a', 'how old r u'],
+      ['b', '14 u?'],
+      ['a', '13 lol'],
+      ['b', 'cool what games u play'],
+      ['a', 'fortnite and minecraft mostly'],
+      ['b', 'same!! whats ur fav skin'],
+    ]);
+    expect(r.assess().flagged).toBe(false);
+  });
+
   it('flags a German grooming conversation (cue-only path) with German cues', () => {
     const r = new ConversationRisk(clf);
     feed(r, [
