@@ -51,7 +51,9 @@ export function loadPageEngine(): Promise<InlineEngine> {
     if (typeof slot[ENGINE_SLOT] !== 'function') {
       // A classic content script may import() a web-accessible module of its own extension; the module runs in
       // this isolated world and hands its factory over through the slot.
-      await import(/* @vite-ignore */ browser.runtime.getURL(ENGINE_PATH as '/inline-engine.js'));
+      // The chunk exists only in the measurement build, so the generated PublicPath type may not list it.
+      const getURL = browser.runtime.getURL as (path: string) => string;
+      await import(/* @vite-ignore */ getURL(ENGINE_PATH));
     }
     const factory = slot[ENGINE_SLOT] as EngineFactory | undefined;
     if (typeof factory !== 'function') throw new Error('inline engine did not register');
