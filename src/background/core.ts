@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { MessageError, type Handlers } from '../messaging';
-import { settingsItem, statsItem } from '../storage/items';
-import { addCount, dayKey } from '../lib/stats';
+import { settingsItem } from '../storage/items';
+import { recordCount } from './count';
 import { recordFrame, forgetTab } from './tab-status';
 import { helplineFor } from './helpline';
 
@@ -26,10 +26,7 @@ export const coreHandlers: Handlers = {
     return { tabId, frameId, enabled };
   },
   'settings.get': () => settingsItem.getValue(),
-  async 'stats.record'({ label, event, count }) {
-    const stats = await statsItem.getValue();
-    await statsItem.setValue(addCount(stats, dayKey(Date.now()), `${label}.${event}`, count ?? 1));
-  },
+  'stats.record': ({ label, event, count }) => recordCount(`${label}.${event}`, count ?? 1),
   async 'help.open'() {
     const settings = await settingsItem.getValue();
     await browser.tabs.create({ url: helplineFor(settings.country).url });

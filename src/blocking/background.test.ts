@@ -119,6 +119,14 @@ describe('Ask a parent', () => {
     expect([...dnr.state.dynamic.values()].map((r) => r.action.type)).toEqual(['allowAllRequests']);
   });
 
+  it('keeps both sites when two "always" allows are granted at once (no lost settings write)', async () => {
+    await Promise.all([
+      call('blocking.unblock', { site: 'a.example', duration: 'always', pin: '2468' }),
+      call('blocking.unblock', { site: 'b.example', duration: 'always', pin: '2468' }),
+    ]);
+    expect((await settingsItem.getValue()).allowSites.sort()).toEqual(['a.example', 'b.example']);
+  });
+
   it('rejects something that is not a site', async () => {
     expect(await call('blocking.unblock', { site: 'not a site', duration: 'hour', pin: '2468' })).toMatchObject({ ok: false, reason: 'bad-site' });
   });

@@ -2,16 +2,17 @@ import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Handlers } from '../messaging';
 import { checkParentPin, pinItem } from '../parents/pin-store';
-import { settingsItem, statsItem } from '../storage/items';
+import { settingsItem } from '../storage/items';
 import { noMigrations } from '../storage/migrations';
-import { addCount, dayKey } from '../lib/stats';
+import { recordCount } from '../background/count';
 import { LIST_CATEGORIES, CATEGORIES, type Category } from '../rules/categories';
 import { PROTECTED_RULESET_ID } from '../rules/protected';
 import { SAFESEARCH_RULESET_ID, safeSearchDisabledRuleIds, YOUTUBE_MODERATE_RULE_ID, YOUTUBE_STRICT_RULE_ID } from '../rules/safesearch';
 import { BLOCKED_PAGE, type Rule } from '../rules/types';
 import type { Settings } from '../settings/schema';
-import { applyManagedPolicy, type ManagedResult } from './managed';
+import type { ManagedResult } from './managed';
 import { mergePolicy } from '../parents/policy';
+import { readManaged, updateSettings } from '../parents/background';
 import {
   addTempAllow,
   MAX_OVERRIDE_RULE_ID,
@@ -35,29 +36,10 @@ function logError(call: string, error: unknown): void {
   console.error(`[haven/blocking] ${call}:`, error instanceof Error ? error.message : error);
 }
 
-let lastManaged: unknown;
-
-/**
- * Managed policy, or nothing when the browser has none (Chrome rejects without a managed schema, Firefox without
- * a policy). Chromium's `storage.managed.get()` can also stay pending indefinitely while its policy service is
- * not ready (seen in headless runs), so the wait is capped and the last value read is used meanwhile.
- */
-export async function readManagedPolicy(timeoutMs = 300): Promise<unknown> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<unknown>((resolve) => (timer = setTimeout(() => resolve(lastManaged), timeoutMs)));
-  try {
-    const read = browser.storage.managed.get().then((value) => (lastManaged = value));
-    return await Promise.race([read, timeout]);
-  } catch {
-    return undefined;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
+/** The settings in force: the same managed-policy merge (and policy read) as the parents' feature and options page. */
 export async function effectiveSettings(): Promise<ManagedResult> {
-  const [settings, managed] = await Promise.all([settingsItem.getValue(), readManagedPolicy()]);
-  return applyManagedPolicy(settings, managed);
+  const [settings, managed] = await Promise.all([settingsItem.getValue(), readManaged()]);
+  return mergePolicy(settings, managed);
 }
 
 /** Enables exactly the rulesets of the categories that are on (plus `protected`), touching only what changes. */
@@ -133,7 +115,7 @@ export const blockingHandlers: Handlers = {
     const check = await checkParentPin(pin);
     if (!check.ok) return check;
     // A managed device with `locked: true` (school): nothing may be changed locally, not even with the PIN.
-    if (mergePolicy(await settingsItem.getValue(), await readManagedPolicy()).lockedAll) {
+    if (mergePolicy(await settingsItem.getValue(), await readManaged()).lockedAll) {
       return { ok: false, reason: 'locked-by-policy', retryAfterMs: 0 };
     }
     if (duration === 'hour') {
@@ -146,19 +128,15 @@ export const blockingHandlers: Handlers = {
       if (!done) throw new Error('Haven could not allow this site. Please try again.');
       return { ok: true, host, until };
     }
-    const settings = await settingsItem.getValue();
-    await settingsItem.setValue({
+    await updateSettings((settings) => ({
       ...settings,
       allowSites: [...new Set([...settings.allowSites, host])],
       blockSites: settings.blockSites.filter((s) => normalizeSite(s) !== host),
-    });
+    }));
     await applySettings();
     return { ok: true, host, until: null };
   },
-  async 'blocking.blocked'({ category }) {
-    const stats = await statsItem.getValue();
-    await statsItem.setValue(addCount(stats, dayKey(Date.now()), `blocked.${category}`));
-  },
+  'blocking.blocked': ({ category }) => recordCount(`blocked.${category}`),
   async 'blocking.state'() {
     const [{ settings, locked }, pin] = await Promise.all([effectiveSettings(), pinItem.getValue()]);
     return { categories: settings.categories, locked, pinSet: pin !== null };

@@ -37,8 +37,11 @@ const text = v.string({ max: INLINE_MAX_TEXT });
  * crosses only this extension-internal channel; nothing leaves the device.
  */
 export const inlineMessages = {
-  /** Scores for each text (an empty list returns just the model's version and thresholds). */
-  'inline.classify': message<ClassifyResult>()('content', v.object({ texts: v.array(text, { max: INLINE_MAX_BATCH }) })),
+  /**
+   * Scores for each text (an empty list returns just the model's version and thresholds). Haven's own pages may
+   * ask too: the e2e check that the browser scores exactly like Node goes through this path.
+   */
+  'inline.classify': message<ClassifyResult>()('any', v.object({ texts: v.array(text, { max: INLINE_MAX_BATCH }) })),
   /** Grooming risk of one conversation (messages oldest first). */
   'inline.assess': message<AssessResult>()(
     'content',

@@ -100,6 +100,17 @@ export function enforceSettings(now = Date.now()): Promise<PolicyResult> {
   });
 }
 
+/**
+ * Read-modify-write of the stored settings for other features (the blocked page's "always allow"): in the same
+ * queue as enforcement, setup and the options page, so no writer overwrites another's change; managed values win.
+ */
+export function updateSettings(change: (current: Settings) => Settings): Promise<void> {
+  return run(async () => {
+    const current = await settingsItem.getValue();
+    await settingsItem.setValue(enforceOnEdit(change(current), current, await readManaged()));
+  });
+}
+
 async function incognitoAllowed(): Promise<boolean | null> {
   try {
     return await browser.extension.isAllowedIncognitoAccess();

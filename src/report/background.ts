@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { MessageError, type Handlers } from '../messaging';
 import type { Sender } from '../messaging/router';
-import { settingsItem, statsItem } from '../storage/items';
-import { addCount, dayKey } from '../lib/stats';
+import { settingsItem } from '../storage/items';
+import { recordCount } from '../background/count';
 import { translatorFor } from '../i18n';
 import type { Label } from '../classifier';
 import { CATEGORY_RULES, type ReportCategory } from './categories';
@@ -70,8 +70,7 @@ const STAT_LABEL: Partial<Record<ReportCategory, Label>> = {
 async function countReported(category: ReportCategory): Promise<void> {
   const label = STAT_LABEL[category];
   if (!label) return;
-  const stats = await statsItem.getValue();
-  await statsItem.setValue(addCount(stats, dayKey(Date.now()), `${label}.reported`, 1));
+  await recordCount(`${label}.reported`);
 }
 
 /**
