@@ -1,5 +1,5 @@
 /**
- * npm run train [-- DATA_DIR] [--epochs N] [--seed S] [--exclude a,b] [--out DIR] [--no-card]
+ * npm run train [-- DATA_DIR] [--epochs N] [--seed S] [--exclude a,b] [--out DIR] [--no-card] [--boost src:label=x,...]
  * Deterministic (seeded) training of the Haven classifier; writes public/model/* and MODEL_CARD.md.
  */
 import { resolve } from 'node:path';
@@ -25,6 +25,15 @@ async function main(): Promise<void> {
     else if (a === '--chars') {
       const [lo, hi] = String(args[++i]).split('-').map(Number);
       cfg.feature = { ...DEFAULT_CONFIG.feature, charMin: lo!, charMax: hi! };
+    }
+    else if (a === '--boost') {
+      // --boost source:label=x,source:label=y  (per-(source,label) loss-weight multipliers)
+      const m: Record<string, number> = { ...(cfg.srcBoost ?? {}) };
+      for (const kv of String(args[++i]).split(',').filter(Boolean)) {
+        const [k, v] = kv.split('=');
+        m[k!.replace(':', '|')] = Number(v);
+      }
+      cfg.srcBoost = m;
     }
     else if (a === '--set') {
       const [k, v] = String(args[++i]).split('=');

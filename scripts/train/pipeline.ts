@@ -39,6 +39,8 @@ export interface TrainConfig {
   counterfactualWeight: number;
   /** weight of irc/dailydialog/topical-chat lines as negatives for bullying/sexual/threat/hate (0 = off) */
   chatCleanNegWeight: number;
+  /** extra loss-weight multipliers per "source|label" (e.g. "olid-offenseval2019|bullying": 2); default none */
+  srcBoost?: Record<string, number>;
 }
 
 export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath' | 'log'> = {
@@ -111,7 +113,9 @@ function prepareWeights(ex: Example[], cfg: TrainConfig): Prepared & { report: R
     const key = `${e.source}|${k}`;
     tot.set(key, (tot.get(key) ?? 0) + e.w);
   });
-  const srcF = (s: string, k: number): number => Math.min(1, Math.sqrt(cfg.sourceCap / (tot.get(`${s}|${k}`) ?? 1)));
+  const boost = cfg.srcBoost ?? {};
+  const srcF = (s: string, k: number): number =>
+    Math.min(1, Math.sqrt(cfg.sourceCap / (tot.get(`${s}|${k}`) ?? 1))) * (boost[`${s}|${LABELS[k]}`] ?? 1);
   const P = new Float64Array(K);
   const N = new Float64Array(K);
   for (const e of ex) e.y.forEach((v, k) => {

@@ -5,14 +5,6 @@ import { recordCount } from './count';
 import { recordFrame, forgetTab } from './tab-status';
 import { helplineFor } from './helpline';
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
 /** Handlers of the foundation's messages (see `coreMessages`). */
 export const coreHandlers: Handlers = {
   async 'content.hello'({ url, top }, sender) {
@@ -20,10 +12,9 @@ export const coreHandlers: Handlers = {
     if (tabId === undefined) throw new MessageError('bad-sender', 'content.hello must come from a tab.');
     const frameId = sender.frameId ?? 0;
     await recordFrame(tabId, frameId, top ? url : (sender.tab?.url ?? url));
-    const settings = await settingsItem.getValue();
-    const host = hostOf(url);
-    const enabled = !settings.allowSites.some((site) => host === site || host.endsWith(`.${site}`));
-    return { tabId, frameId, enabled };
+    // `allowSites` means "never block this site" (docs/parents.md), not "stop warning here": a site a parent
+    // unblocks (from the blocked page, or a school's policy) keeps the inline warnings.
+    return { tabId, frameId, enabled: true };
   },
   'settings.get': () => settingsItem.getValue(),
   'stats.record': ({ label, event, count }) => recordCount(`${label}.${event}`, count ?? 1),

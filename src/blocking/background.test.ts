@@ -127,6 +127,14 @@ describe('Ask a parent', () => {
     expect((await settingsItem.getValue()).allowSites.sort()).toEqual(['a.example', 'b.example']);
   });
 
+  it('does not let the PIN allow a site the managed policy blocks', async () => {
+    await fakeBrowser.storage.managed.set({ blockSites: ['game.example'] });
+    for (const duration of ['hour', 'always'] as const) {
+      expect(await call('blocking.unblock', { site: 'www.game.example', duration, pin: '2468' })).toMatchObject({ ok: false, reason: 'locked-by-policy' });
+    }
+    expect(await tempAllowsItem.getValue()).toEqual([]);
+  });
+
   it('rejects something that is not a site', async () => {
     expect(await call('blocking.unblock', { site: 'not a site', duration: 'hour', pin: '2468' })).toMatchObject({ ok: false, reason: 'bad-site' });
   });

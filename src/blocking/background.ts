@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { Handlers } from '../messaging';
 import { checkParentPin, pinItem } from '../parents/pin-store';
 import { settingsItem } from '../storage/items';
+import { logCallError } from '../lib/errors';
 import { noMigrations } from '../storage/migrations';
 import { recordCount } from '../background/count';
 import { LIST_CATEGORIES, CATEGORIES, type Category } from '../rules/categories';
@@ -11,7 +12,7 @@ import { SAFESEARCH_RULESET_ID, safeSearchDisabledRuleIds, YOUTUBE_MODERATE_RULE
 import { BLOCKED_PAGE, type Rule } from '../rules/types';
 import type { Settings } from '../settings/schema';
 import type { ManagedResult } from './managed';
-import { mergePolicy } from '../parents/policy';
+import { isManagedBlock, mergePolicy } from '../parents/policy';
 import { readManaged, updateSettings } from '../parents/background';
 import {
   addTempAllow,
@@ -32,9 +33,7 @@ export const tempAllowsItem = storage.defineItem<TempAllow[]>('local:tempAllows'
 const dnr = () => browser.declarativeNetRequest;
 const asBrowserRules = (rules: Rule[]) => rules as unknown as Browser.declarativeNetRequest.Rule[];
 
-function logError(call: string, error: unknown): void {
-  console.error(`[haven/blocking] ${call}:`, error instanceof Error ? error.message : error);
-}
+const logError = (call: string, error: unknown): void => logCallError('blocking', call, error);
 
 /** The settings in force: the same managed-policy merge (and policy read) as the parents' feature and options page. */
 export async function effectiveSettings(): Promise<ManagedResult> {
@@ -115,7 +114,9 @@ export const blockingHandlers: Handlers = {
     const check = await checkParentPin(pin);
     if (!check.ok) return check;
     // A managed device with `locked: true` (school): nothing may be changed locally, not even with the PIN.
-    if (mergePolicy(await settingsItem.getValue(), await readManaged()).lockedAll) {
+    // Nor a site the policy blocks: a parent's allow would otherwise outrank the school's block.
+    const policy = mergePolicy(await settingsItem.getValue(), await readManaged());
+    if (policy.lockedAll || isManagedBlock(policy, host)) {
       return { ok: false, reason: 'locked-by-policy', retryAfterMs: 0 };
     }
     if (duration === 'hour') {

@@ -1,3 +1,5 @@
+import { toHex } from '../report/hash';
+
 /** Fast 53-bit string hash (cyrb53) for the per-frame verdict cache. Not cryptographic. */
 export function quickHash(text: string): string {
   let h1 = 0xdeadbeef;
@@ -28,9 +30,6 @@ export async function sha256Hex(text: string): Promise<string> {
   return toHex(sha256(bytes));
 }
 
-function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,

@@ -27,6 +27,3 @@ export function translatorFor(locale: Locale): Translate {
   const chosen = catalogs[locale];
   return chosen && locale !== 'en' ? createTranslator(chosen, en) : createTranslator(en);
 }
-
-/** Direction of a locale's script, for `dir` on injected UI. All shipped locales are left-to-right. */
-export const directionOf = (_locale: Locale): 'ltr' | 'rtl' => 'ltr';

@@ -13,3 +13,8 @@ export function logErrorOnce(where: string, error: unknown): void {
 export function isContextInvalidated(error: unknown): boolean {
   return /context invalidated|Receiving end does not exist/i.test(error instanceof Error ? error.message : String(error));
 }
+
+/** Logs a failed background API call with its name (uBO style `updateEnabledRulesets: <reason>`). */
+export function logCallError(scope: string, call: string, error: unknown): void {
+  console.error(`[haven/${scope}] ${call}:`, error instanceof Error ? error.message : error);
+}

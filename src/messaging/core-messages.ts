@@ -11,14 +11,14 @@ const label = v.literal<Label>('bullying', 'grooming', 'sexual', 'threat', 'hate
 export interface HelloResponse {
   tabId: number;
   frameId: number;
-  /** False when a parent turned Haven's inline protection off for this site. */
+  /** Whether in-page protection runs in this frame (always, for now: a site's always-allow only affects blocking). */
   enabled: boolean;
 }
 
 /** Messages of the foundation: content-script handshake, settings, activity counts, help. */
 export const coreMessages = {
   'content.hello': message<HelloResponse>()('content', v.object({ url: v.string({ max: 8192 }), top: v.boolean() })),
-  'settings.get': message<Settings>()('any', v.object({})),
+  'settings.get': message<Settings>()('page', v.object({})), // holds the parent's contact details: Haven's pages only
   'stats.record': message<void>()(
     'any',
     v.object({ label, event: v.literal(...STAT_EVENTS), count: v.optional(v.number({ min: 1, max: 1000, integer: true })) }),

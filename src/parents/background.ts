@@ -166,16 +166,19 @@ export const parentsHandlers: Handlers = {
     };
   },
   async 'parents.setup'({ pin, country, language, ageBand }) {
-    if (await pinItem.getValue()) return { ok: false, reason: 'already-set-up' };
     if (!PIN_PATTERN.test(pin)) return { ok: false, reason: 'invalid' };
-    await run(async () => {
+    // Check and set in one step: two setups at once (two setup tabs) must not both pass "no PIN yet".
+    const done = await run(async () => {
+      if (await pinItem.getValue()) return false;
       const previous = await settingsItem.getValue();
       // Sites a parent blocked survive a forgotten-PIN reset; everything else starts from the age band's defaults.
       const fresh = { ...defaultSettings(ageBand, country, language), blockSites: previous.blockSites };
       await settingsItem.setValue(mergePolicy(fresh, await readManaged()).settings);
+      await setParentPin(pin);
+      await setupItem.setValue({ completedAt: Date.now() });
+      return true;
     });
-    await setParentPin(pin);
-    await setupItem.setValue({ completedAt: Date.now() });
+    if (!done) return { ok: false, reason: 'already-set-up' };
     return { ok: true, token: await openSession() };
   },
   async 'parents.unlock'({ pin }) {

@@ -50,6 +50,15 @@ describe('first-run setup', () => {
     });
     expect((await settingsItem.getValue()).country).toBe('DE');
   });
+
+  it('lets only one of two simultaneous setups set the PIN', async () => {
+    const results = await Promise.all([
+      call('parents.setup', { pin: '1111', country: 'DE', language: 'de', ageBand: '9-12' }),
+      call('parents.setup', { pin: '2222', country: 'GB', language: 'en', ageBand: '16-17' }),
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, false]);
+    expect((await settingsItem.getValue()).country).toBe('DE');
+  });
 });
 
 describe('PIN lock', () => {

@@ -51,4 +51,12 @@ describe('checkParentPin (rate limited)', () => {
     // Success resets the counter: the next typo is not delayed.
     expect(await checkParentPin('0000', t0 + 6000)).toEqual({ ok: false, reason: 'wrong', retryAfterMs: 0 });
   });
+
+  it('cannot be bypassed by guessing in parallel: the lockout applies from the third mistake on', async () => {
+    await setParentPin('1234');
+    const t0 = 1_000_000;
+    const guesses = ['0000', '1111', '2222', '3333', '1234', '5555'].map((pin) => checkParentPin(pin, t0));
+    const results = await Promise.all(guesses);
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['wrong', 'wrong', 'wrong', 'locked', 'locked', 'locked']);
+  });
 });

@@ -75,6 +75,12 @@ describe('managed policy merge', () => {
     expect(enforceOnEdit(edited, base, { locked: true }).country).toBe('GB');
   });
 
+  it('a managed block beats the parent\'s own allow (also of a subdomain), unless the policy allows it too', () => {
+    const edited = { ...base, allowSites: ['game.example', 'www.game.example', 'ok.example', 'school.game.example'] };
+    const r = mergePolicy(edited, { blockSites: ['game.example'], allowSites: ['school.game.example'] });
+    expect(r.settings.allowSites).toEqual(['ok.example', 'school.game.example']);
+  });
+
   it('keeps managed sites even when a parent removes them', () => {
     const edited = { ...base, blockSites: [] };
     expect(enforceOnEdit(edited, base, { blockSites: ['chat.example'] }).blockSites).toEqual(['chat.example']);

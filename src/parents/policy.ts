@@ -1,6 +1,7 @@
 import { LABELS, SENSITIVITIES, type Label, type Sensitivity } from '../classifier/types';
 import { applyManagedPolicy } from '../blocking/managed';
 import { normalizeSite } from '../blocking/overrides';
+import { hostMatches } from '../rules/normalize';
 import { LOCALES, type Locale, type Settings, type WarningStyle } from '../settings/schema';
 
 /**
@@ -89,6 +90,11 @@ export function mergePolicy(settings: Settings, managed: unknown): PolicyResult 
   };
   if (managed.locked !== undefined && typeof managed.locked !== 'boolean') result.problems.push('locked: expected a boolean');
   let next = result.settings;
+  // A managed block wins over the parent's own allow list (also over an allow of one of its subdomains): else an
+  // "always allow" from the blocked page or the options page would undo a school's block.
+  if (result.managedSites.block.length) {
+    next = { ...next, allowSites: next.allowSites.filter((site) => !isManagedBlock(result, normalizeSite(site) ?? site)) };
+  }
   next = { ...next, sensitivity: perLabel<Sensitivity>(managed.sensitivity, 'sensitivity', SENSITIVITIES, next.sensitivity, result) };
   next = { ...next, warningStyle: perLabel<WarningStyle>(managed.warningStyle, 'warningStyle', ['blur', 'label'], next.warningStyle, result) };
   if (managed.country !== undefined) {
@@ -116,6 +122,12 @@ export function mergePolicy(settings: Settings, managed: unknown): PolicyResult 
   }
   result.settings = next;
   return result;
+}
+
+/** Whether a policy blocks `host` (itself or a parent domain) without allowing it explicitly. */
+export function isManagedBlock(policy: Pick<PolicyResult, 'managedSites'>, host: string): boolean {
+  const { allow, block } = policy.managedSites;
+  return !allow.includes(host) && block.some((b) => hostMatches(host, b));
 }
 
 /** Whether a setting path may be changed locally under this policy. `categories` matches `categories.adult` etc. */

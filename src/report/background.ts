@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { MessageError, type Handlers } from '../messaging';
 import type { Sender } from '../messaging/router';
 import { settingsItem } from '../storage/items';
+import { logCallError } from '../lib/errors';
 import { recordCount } from '../background/count';
 import { translatorFor } from '../i18n';
 import type { Label } from '../classifier';
@@ -24,9 +25,7 @@ export const outboxItem = storage.defineItem<OutboxRecord>('local:reportOutbox',
  */
 export const outboxPolicyItem = storage.defineItem<Partial<RetryPolicy>>('local:reportOutboxPolicy', { version: 1, fallback: {} });
 
-function logError(call: string, error: unknown): void {
-  console.error(`[haven/report] ${call}:`, error instanceof Error ? error.message : error);
-}
+const logError = (call: string, error: unknown): void => logCallError('report', call, error);
 
 let outboxPromise: Promise<Outbox> | null = null;
 

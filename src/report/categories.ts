@@ -97,8 +97,6 @@ export const CATEGORY_RULES: Record<ReportCategory, CategoryRules> = {
   },
 };
 
-export const isReportCategory = (value: unknown): value is ReportCategory => REPORT_CATEGORIES.includes(value as ReportCategory);
-
 /** The good-faith statement of DSA Art. 16(2)(d), sent in English with every report. */
 export const GOOD_FAITH_STATEMENT =
   'I believe in good faith that the information and allegations in this notice are accurate and complete.';

@@ -40,12 +40,6 @@ export function base64ToBytes(b64: string): Uint8Array {
   return out;
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
 /** The bytes an evidence item's hash covers. */
 export function evidenceBytes(item: { encoding: 'utf-8' | 'base64'; content: string }): Uint8Array {
   return item.encoding === 'base64' ? base64ToBytes(item.content) : encoder.encode(item.content);

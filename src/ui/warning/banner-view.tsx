@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n';
 import type { CueKind } from '../../classifier/types';
+import { userOnly } from './trusted';
 
 export interface BannerViewProps {
   t: Translate;
@@ -33,17 +34,17 @@ export function BannerView({ t, cues, hidden, dir, onReveal, onReport, onHelp, o
       {hidden && <span class="haven-text">{t('banner_hidden_note')}</span>}
       <div class="haven-actions">
         {hidden && onReveal && (
-          <button type="button" class="haven-button" onClick={onReveal}>
+          <button type="button" class="haven-button" onClick={userOnly(onReveal)}>
             {t('banner_show_messages')}
           </button>
         )}
-        <button type="button" class="haven-button haven-button--primary" onClick={onHelp}>
+        <button type="button" class="haven-button haven-button--primary" onClick={userOnly(onHelp)}>
           {t('banner_get_help')}
         </button>
-        <button type="button" class="haven-button" onClick={onReport}>
+        <button type="button" class="haven-button" onClick={userOnly(onReport)}>
           {t('banner_report')}
         </button>
-        <button type="button" class="haven-button" onClick={onClose}>
+        <button type="button" class="haven-button" onClick={userOnly(onClose)}>
           {t('banner_close')}
         </button>
       </div>

@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n';
 import type { Label } from '../../classifier/types';
+import { userOnly } from './trusted';
 
 export interface WarningViewProps {
   t: Translate;
@@ -32,17 +33,17 @@ export function WarningView({ t, labels, mode, revealed, dir, onReveal, onReport
       <span class="haven-text">{revealed ? t('warning_revealed_note') : `${t(`warning_text_${label}`)} ${hidden ? t('warning_hidden_note') : ''}`.trim()}</span>
       <div class="haven-actions">
         {hidden && (
-          <button type="button" class="haven-button" onClick={onReveal}>
+          <button type="button" class="haven-button" onClick={userOnly(onReveal)}>
             {t('warning_show_anyway')}
           </button>
         )}
-        <button type="button" class="haven-button haven-button--primary" onClick={onHelp}>
+        <button type="button" class="haven-button haven-button--primary" onClick={userOnly(onHelp)}>
           {t('warning_get_help')}
         </button>
-        <button type="button" class="haven-button" onClick={onReport}>
+        <button type="button" class="haven-button" onClick={userOnly(onReport)}>
           {t('warning_report')}
         </button>
-        <button type="button" class="haven-button" onClick={onOk}>
+        <button type="button" class="haven-button" onClick={userOnly(onOk)}>
           {t('warning_this_is_ok')}
         </button>
       </div>
