@@ -6,6 +6,11 @@ import { browser } from 'wxt/browser';
 import { ConversationRisk, loadClassifier, sourceFromUrl, type HavenClassifier } from '../classifier';
 import type { Handlers } from '../messaging';
 import { MessageError } from '../messaging';
+import { okTextsItem } from '../storage/items';
+import { serial } from '../lib/serial';
+
+// Frames and tabs may say "This is OK" at the same moment: one queue keeps every digest.
+const okQueue = serial();
 
 let loading: Promise<HavenClassifier> | null = null;
 let failedAt = 0;
@@ -24,6 +29,12 @@ function classifier(): Promise<HavenClassifier> {
 }
 
 export const inlineHandlers: Handlers = {
+  'inline.ok'({ digest }) {
+    return okQueue(async () => {
+      const current = await okTextsItem.getValue();
+      if (!current.includes(digest)) await okTextsItem.setValue([...current, digest].slice(-5000));
+    });
+  },
   async 'inline.classify'({ texts }) {
     const c = await classifier();
     const scores = texts.length ? await c.classify(texts) : [];

@@ -618,8 +618,7 @@ export class InlineProtection {
     sha256Hex(text)
       .then(async (digest) => {
         this.ok.add(digest);
-        const current = await okTextsItem.getValue();
-        if (!current.includes(digest)) await okTextsItem.setValue([...current, digest].slice(-5000));
+        await sendMessage('inline.ok', { digest });
       })
       .catch((error) => logErrorOnce('inline.ok', error));
   }
@@ -819,8 +818,8 @@ export class InlineProtection {
       ...(this.engine ? { modelVersion: this.engine.version.slice(0, 100) } : {}),
       label: primaryLabel(labels),
     }).catch((error) => {
+      // Nothing was reported, so nothing is counted as reported; the helpline still opens.
       if (!isContextInvalidated(error)) logErrorOnce('inline.report', error);
-      this.recordAll(labels, 'reported');
       this.help();
     });
   }

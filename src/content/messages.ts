@@ -42,6 +42,8 @@ export const inlineMessages = {
    * ask too: the e2e check that the browser scores exactly like Node goes through this path.
    */
   'inline.classify': message<ClassifyResult>()('any', v.object({ texts: v.array(text, { max: INLINE_MAX_BATCH }) })),
+  /** "This is OK": remembers the SHA-256 digest of a text (never the text) for every tab and frame. */
+  'inline.ok': message<void>()('content', v.object({ digest: v.string({ pattern: /^[0-9a-f]{64}$/ }) })),
   /** Grooming risk of one conversation (messages oldest first). */
   'inline.assess': message<AssessResult>()(
     'content',
