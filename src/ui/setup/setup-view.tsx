@@ -152,36 +152,8 @@ function SetupForm({ t, language, languages, countries, initialCountry, busy, er
           {t('pin_choose_hint')}
         </span>
         <div class="grid2">
-          <div class="field">
-            <label for="setup-pin">{t('pin_new')}</label>
-            <input
-              id="setup-pin"
-              class="pin-input"
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              maxLength={12}
-              value={pin}
-              aria-describedby="setup-pin-hint setup-pin-error"
-              aria-invalid={pinError ? true : undefined}
-              onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value)}
-            />
-          </div>
-          <div class="field">
-            <label for="setup-pin-confirm">{t('pin_confirm')}</label>
-            <input
-              id="setup-pin-confirm"
-              class="pin-input"
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              maxLength={12}
-              value={confirm}
-              aria-describedby="setup-pin-error"
-              aria-invalid={pinError ? true : undefined}
-              onInput={(e) => setConfirm((e.currentTarget as HTMLInputElement).value)}
-            />
-          </div>
+          <PinField id="setup-pin" label={t('pin_new')} value={pin} describedBy="setup-pin-hint setup-pin-error" invalid={!!pinError} onInput={setPin} />
+          <PinField id="setup-pin-confirm" label={t('pin_confirm')} value={confirm} describedBy="setup-pin-error" invalid={!!pinError} onInput={setConfirm} />
         </div>
         <p id="setup-pin-error" class="error" role="alert">
           {pinError ?? ''}
@@ -198,5 +170,35 @@ function SetupForm({ t, language, languages, countries, initialCountry, busy, er
         </button>
       </div>
     </form>
+  );
+}
+
+interface PinFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  describedBy: string;
+  invalid: boolean;
+  onInput(value: string): void;
+}
+
+/** A PIN entry: digits only on phones, never autofilled with an old password. */
+function PinField({ id, label, value, describedBy, invalid, onInput }: PinFieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        class="pin-input"
+        type="password"
+        inputMode="numeric"
+        autoComplete="new-password"
+        maxLength={12}
+        value={value}
+        aria-describedby={describedBy}
+        aria-invalid={invalid ? true : undefined}
+        onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+      />
+    </div>
   );
 }
