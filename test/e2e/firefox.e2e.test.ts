@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FIREFOX_BUILD, launchFirefox, type FirefoxSession } from '../helpers/firefox';
-import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { FIREFOX_BUILD, useFirefoxWithServer } from '../helpers/firefox';
 import { GECKO_ID } from '../../src/lib/extension-id';
 
 const run = promisify(execFile);
@@ -33,30 +32,21 @@ describe('Firefox MV3 build', () => {
 });
 
 describe('Firefox smoke test (firefox-esr over WebDriver BiDi)', () => {
-  let firefox: FirefoxSession;
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    firefox = await launchFirefox();
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  const env = useFirefoxWithServer();
 
   it('installs the extension', () => {
-    expect(firefox.addonId).toBe(GECKO_ID);
+    expect(env.firefox.addonId).toBe(GECKO_ID);
   });
 
   it('runs the content script, which reaches the background, and DNR redirects to the blocked page', async () => {
-    const page = await firefox.browser.newPage();
-    const url = server.url('chat.test', '/pages/basic.html');
+    const page = await env.firefox.browser.newPage();
+    const url = env.server.url('chat.test', '/pages/basic.html');
     await page.goto(url);
     // Extension pages cannot be opened by WebDriver navigation, but a DNR redirect lands on the (web-accessible)
     // blocked page, an extension page where the test can read what the background recorded.
-    const probe = await firefox.browser.newPage();
+    const probe = await env.firefox.browser.newPage();
     // page.goto never resolves for a redirect to moz-extension:// (TOOLCHAIN.md); read the location instead.
-    await probe.goto(server.url(BLOCKED_HOST, '/'), { timeout: 3000 }).catch(() => undefined);
+    await probe.goto(env.server.url(BLOCKED_HOST, '/'), { timeout: 3000 }).catch(() => undefined);
     const location = () => probe.evaluate(() => window.location.href).catch(() => '');
     await expect.poll(location, { timeout: 15_000 }).toMatch(/^moz-extension:\/\/[^/]+\/blocked\.html/);
     const frames = async () =>

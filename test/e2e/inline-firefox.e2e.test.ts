@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox, type FirefoxSession } from '../helpers/firefox';
-import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { describe, expect, it } from 'vitest';
+import { useFirefoxWithServer } from '../helpers/firefox';
 
 /** In-page protection in Firefox (MV3 build; needs `npm run build:firefox`): flag, warning, benign left alone. */
 describe('in-page protection in Firefox', () => {
-  let firefox: FirefoxSession;
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    firefox = await launchFirefox();
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  const env = useFirefoxWithServer();
 
   it('flags the harmful chat message with a warning and leaves the benign ones', async () => {
-    const page = await firefox.browser.newPage();
-    await page.goto(server.url('chat.test', '/pages/inline/chat.html'));
+    const page = await env.firefox.browser.newPage();
+    await page.goto(env.server.url('chat.test', '/pages/inline/chat.html'));
     const read = () =>
       page.evaluate(() => ({
         flag: document.querySelector('#harmful-1')?.getAttribute('data-haven-flag') ?? null,

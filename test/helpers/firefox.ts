@@ -1,7 +1,9 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { GECKO_ID } from '../../src/lib/extension-id';
 
 export const FIREFOX_BUILD = path.resolve(import.meta.dirname, '../../.output/firefox-mv3');
@@ -69,4 +71,21 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       await browser.close().catch(() => {});
     },
   };
+}
+
+/**
+ * For a test file or describe block: one Firefox session and one fixture server, started before its tests and
+ * closed after them. Read `env.firefox` / `env.server` inside the tests.
+ */
+export function useFirefoxWithServer(): { readonly firefox: FirefoxSession; readonly server: FixtureServer } {
+  const env = {} as { firefox: FirefoxSession; server: FixtureServer };
+  beforeAll(async () => {
+    env.server = await startFixtureServer();
+    env.firefox = await launchFirefox();
+  });
+  afterAll(async () => {
+    await env.firefox?.close();
+    await env.server?.close();
+  });
+  return env;
 }

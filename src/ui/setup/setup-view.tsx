@@ -42,26 +42,14 @@ export function SetupView(props: SetupViewProps) {
         <img src="/icons/48.png" alt="" width={40} height={40} />
         <h1>{t('setup_title')}</h1>
       </header>
-      {props.phase === 'done' ? (
-        <section class="panel" aria-labelledby="setup-done">
-          <h2 id="setup-done">{t('setup_done_title')}</h2>
-          <p>{t('setup_done_body')}</p>
-          <div class="row">
-            <button type="button" class="button button--primary" onClick={props.onOpenOptions}>
-              {t('setup_open_options')}
-            </button>
-          </div>
-        </section>
-      ) : props.phase === 'already' ? (
-        <section class="panel" aria-labelledby="setup-already">
-          <h2 id="setup-already">{t('setup_already_title')}</h2>
-          <p>{t('setup_already_body')}</p>
-          <div class="row">
-            <button type="button" class="button button--primary" onClick={props.onOpenOptions}>
-              {t('setup_open_options')}
-            </button>
-          </div>
-        </section>
+      {props.phase === 'done' || props.phase === 'already' ? (
+        <FinishedPanel
+          id={`setup-${props.phase}`}
+          title={t(props.phase === 'done' ? 'setup_done_title' : 'setup_already_title')}
+          body={t(props.phase === 'done' ? 'setup_done_body' : 'setup_already_body')}
+          action={t('setup_open_options')}
+          onAction={props.onOpenOptions}
+        />
       ) : (
         <>
           <WhatHavenDoes t={t} />
@@ -200,5 +188,20 @@ function PinField({ id, label, value, describedBy, invalid, onInput }: PinFieldP
         onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
       />
     </div>
+  );
+}
+
+/** What the page shows once setup is finished (now or earlier): one line and the way to the options. */
+function FinishedPanel({ id, title, body, action, onAction }: { id: string; title: string; body: string; action: string; onAction(): void }) {
+  return (
+    <section class="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <p>{body}</p>
+      <div class="row">
+        <button type="button" class="button button--primary" onClick={onAction}>
+          {action}
+        </button>
+      </div>
+    </section>
   );
 }
