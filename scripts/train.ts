@@ -1,6 +1,8 @@
 /**
  * npm run train [-- DATA_DIR] [--epochs N] [--seed S] [--exclude a,b] [--out DIR] [--no-card] [--boost src:label=x,...]
+ *                [--dim N] [--hidden N] [--buckets N] [--chars 3-5] [--no-negation] [--set key=number]
  * Deterministic (seeded) training of the Haven classifier; writes public/model/* and MODEL_CARD.md.
+ * `--set` overrides a numeric TrainConfig field (0 turns a switch off, e.g. `--set sourceBias=0`).
  */
 import { resolve } from 'node:path';
 import { runTraining, DEFAULT_CONFIG, type TrainConfig } from './train/pipeline';
@@ -21,10 +23,14 @@ async function main(): Promise<void> {
     else if (a === '--out') outDir = resolve(String(args[++i]));
     else if (a === '--no-card') cardPath = null;
     else if (a === '--dim') cfg.dims = { ...(cfg.dims ?? DEFAULT_CONFIG.dims), dim: Number(args[++i]) };
-    else if (a === '--hidden') cfg.dims = { ...(cfg.dims ?? DEFAULT_CONFIG.dims), hidden: Number(args[++i]) };
+    else if (a === '--buckets') {
+      const b = Number(args[++i]);
+      cfg.dims = { ...(cfg.dims ?? DEFAULT_CONFIG.dims), buckets: b };
+      cfg.feature = { ...(cfg.feature ?? DEFAULT_CONFIG.feature), buckets: b };
+    } else if (a === '--hidden') cfg.dims = { ...(cfg.dims ?? DEFAULT_CONFIG.dims), hidden: Number(args[++i]) };
     else if (a === '--chars') {
       const [lo, hi] = String(args[++i]).split('-').map(Number);
-      cfg.feature = { ...DEFAULT_CONFIG.feature, charMin: lo!, charMax: hi! };
+      cfg.feature = { ...(cfg.feature ?? DEFAULT_CONFIG.feature), charMin: lo!, charMax: hi! };
     }
     else if (a === '--boost') {
       // --boost source:label=x,source:label=y  (per-(source,label) loss-weight multipliers)
@@ -35,6 +41,7 @@ async function main(): Promise<void> {
       }
       cfg.srcBoost = m;
     }
+    else if (a === '--no-negation') cfg.feature = { ...(cfg.feature ?? DEFAULT_CONFIG.feature), negation: false };
     else if (a === '--set') {
       const [k, v] = String(args[++i]).split('=');
       (cfg as Record<string, unknown>)[k!] = Number(v);

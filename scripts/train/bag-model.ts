@@ -43,7 +43,7 @@ export function cloneParams(p: BagParams): BagParams {
 }
 
 /** Forward pass; writes probabilities into out (length K). Scratch buffers passed for speed. */
-export function forward(p: BagParams, feats: ArrayLike<number>, out: Float32Array, x?: Float32Array, h?: Float32Array): void {
+export function forward(p: BagParams, feats: ArrayLike<number>, out: Float32Array, x?: Float32Array, h?: Float32Array, zOffset?: Float32Array): void {
   const { dim, hidden } = p.dims;
   const xv = x ?? new Float32Array(dim);
   const hv = h ?? new Float32Array(hidden);
@@ -61,7 +61,7 @@ export function forward(p: BagParams, feats: ArrayLike<number>, out: Float32Arra
     hv[j] = s > 0 ? s : 0;
   }
   for (let k = 0; k < K; k++) {
-    let z = p.b2[k]!;
+    let z = p.b2[k]! + (zOffset ? zOffset[k]! : 0);
     for (let j = 0; j < hidden; j++) z += hv[j]! * p.W2[j * K + k]!;
     out[k] = 1 / (1 + Math.exp(-z));
   }
@@ -92,16 +92,32 @@ export interface Hyper {
 }
 
 /**
+ * Training-only logit offsets per source group (not shipped): each dataset has its own base rate
+ * and annotation habits; a per-source bias absorbs them so the shared weights do not have to learn
+ * "tweet-style text = Wang's bullying prior". Updated with Adagrad.
+ */
+export interface SourceBias {
+  b: Float32Array; // K
+  g: Float32Array; // K adagrad accumulators
+}
+
+export function initSourceBias(): SourceBias {
+  return { b: new Float32Array(K), g: new Float32Array(K).fill(0.1) };
+}
+
+/**
  * One SGD step on one example. lw[k] = per-label loss weight (0 = masked), y[k] in {0,1}.
  * Returns the weighted loss.
  */
 export function trainStep(
   p: BagParams, st: TrainState, hp: Hyper, feats: ArrayLike<number>, y: Float32Array, lw: Float32Array,
   scratch: { x: Float32Array; h: Float32Array; o: Float32Array; dz: Float32Array; dh: Float32Array; dx: Float32Array },
+  sb?: SourceBias,
+  lrSb = 0.05,
 ): number {
   const { dim, hidden } = p.dims;
   const { x, h, o, dz, dh, dx } = scratch;
-  forward(p, feats, o, x, h);
+  forward(p, feats, o, x, h, sb?.b);
   let loss = 0;
   let any = false;
   for (let k = 0; k < K; k++) {
@@ -116,6 +132,14 @@ export function trainStep(
     dz[k] = w * (o[k]! - y[k]!);
   }
   if (!any) return 0;
+  if (sb) {
+    for (let k = 0; k < K; k++) {
+      const g = dz[k]!;
+      if (g === 0) continue;
+      sb.g[k] = sb.g[k]! + g * g;
+      sb.b[k] = sb.b[k]! - (lrSb * g) / Math.sqrt(sb.g[k]!);
+    }
+  }
   // backprop
   for (let j = 0; j < hidden; j++) {
     let s = 0;

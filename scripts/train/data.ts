@@ -20,6 +20,8 @@ export interface Row {
   predator?: boolean;
   /** OpenAI moderation S3 (sexual/minors) */
   s3?: boolean;
+  /** Wang 2020 original class (cyberbullying_type) */
+  wangType?: string;
 }
 
 export const CHAT_SOURCES = new Set(['nps-chat', 'irc-disentangle', 'dailydialog-xdd', 'topical-chat', 'tinder-flirting']);
@@ -59,6 +61,7 @@ export function readRows(file: string): Row[] {
       t: typeof d.t === 'number' ? d.t : undefined,
       predator: typeof d.predator_author === 'boolean' ? d.predator_author : undefined,
       s3: d.labels?.S3 === 1,
+      wangType: typeof d.labels?.cyberbullying_type === 'string' ? d.labels.cyberbullying_type : undefined,
     });
   }
   return out;

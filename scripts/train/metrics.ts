@@ -51,10 +51,11 @@ export function prfAt(scores: ArrayLike<number>, labels: ArrayLike<number>, thr:
 /**
  * Lowest threshold whose precision ≥ target (scanning candidates from high to low), requiring a
  * minimum number of predicted positives so the estimate is not from 2 examples. Falls back to the
- * F0.5-optimal threshold if the target is never met.
+ * F0.5-optimal threshold if the target is never met, or if meeting it leaves less than `minRecall`
+ * (a warning that almost never fires protects no one; the card reports the precision reached).
  */
 export function thresholdForPrecision(
-  scores: ArrayLike<number>, labels: ArrayLike<number>, target: number, minPred = 10, weights?: ArrayLike<number>,
+  scores: ArrayLike<number>, labels: ArrayLike<number>, target: number, minPred = 10, weights?: ArrayLike<number>, minRecall = 0,
 ): { thr: number; met: boolean } {
   const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
   const wt = (i: number): number => (weights ? weights[i]! : 1);
@@ -62,6 +63,7 @@ export function thresholdForPrecision(
   let fp = 0;
   let count = 0;
   let best = -1;
+  let bestRecall = 0;
   let bestF1 = -1;
   let bestF1Thr = 0.5;
   const totalPos = Array.from({ length: labels.length }).reduce<number>((s, _, i) => s + (labels[i] ? wt(i) : 0), 0);
@@ -80,9 +82,12 @@ export function thresholdForPrecision(
       bestF1 = f1;
       bestF1Thr = scores[i]!;
     }
-    if (count >= minPred && prec >= target) best = r;
+    if (count >= minPred && prec >= target) {
+      best = r;
+      bestRecall = rec;
+    }
   }
-  if (best >= 0) {
+  if (best >= 0 && bestRecall >= minRecall) {
     // Middle (in logit space) of the plateau of thresholds with the same recall: the lowest
     // threshold meeting the target is idx[best]; the highest with equal recall is the score of the
     // lowest-ranked positive at or above it. Gives a margin when val negatives are easy.

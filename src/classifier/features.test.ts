@@ -25,6 +25,21 @@ describe('featurization', () => {
       expect(featurize(t)).toEqual(plain);
     }
   });
+  it('marks up to three words after a negator when negation is on, and only then', () => {
+    const neg = { ...DEFAULT_FEATURE_CONFIG, negation: true };
+    const plain = featuresOfNormalized('they are vermin', neg);
+    const negated = featuresOfNormalized('they are not vermin', neg);
+    // "not vermin" adds the word "not", a bigram, its char grams and one negated "vermin"
+    const withoutNeg = featuresOfNormalized('they are not vermin');
+    expect(negated.length).toBe(withoutNeg.length + 1);
+    expect(negated.filter((i) => !plain.includes(i) && !withoutNeg.includes(i))).toHaveLength(1);
+    // the scope ends after three words and at ? or !
+    expect(featuresOfNormalized('i dont like you at all', neg).length).toBe(featuresOfNormalized('i dont like you at all').length + 3);
+    expect(featuresOfNormalized('not ! you', neg)).toEqual(featuresOfNormalized('not ! you'));
+    expect(featuresOfNormalized("isn't nice", neg).length).toBe(featuresOfNormalized("isn't nice").length + 1);
+    // "nobody" is not a negator: "nobody likes you" is an insult
+    expect(featuresOfNormalized('nobody likes you', neg)).toEqual(featuresOfNormalized('nobody likes you'));
+  });
   it('handles empty and huge input', () => {
     expect(featurize('').length).toBe(DEFAULT_FEATURE_CONFIG.minFeatures);
     expect(new Set(featurize('')).size).toBe(1);

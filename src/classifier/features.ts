@@ -12,6 +12,11 @@ export interface FeatureConfig {
   bigrams: boolean;
   /** texts with fewer feature ids are padded with the bias id, so one rare token cannot dominate the mean */
   minFeatures?: number;
+  /**
+   * Also emit the (up to NEGATION_SCOPE) words after a negator in their own namespace, so
+   * "not vermin" and "vermin" get different features (models from before this option lack it).
+   */
+  negation?: boolean;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -50,6 +55,21 @@ const NS_BIGRAM = 2;
 const NS_CHAR = 3;
 const NS_SQUEEZE = 4;
 const NS_BIAS = 5;
+const NS_NEG = 6;
+
+/** Words after a negator that are marked as negated (a clause rarely reaches further). */
+export const NEGATION_SCOPE = 3;
+// en, de, fr, it, es, pl. "nobody"/"niemand" are left out on purpose: "nobody likes you" is an insult.
+const NEGATORS = new Set([
+  'not', 'no', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'cant', 'cannot', 'shouldnt', 'wouldnt',
+  'nicht', 'kein', 'keine', 'keinen', 'keiner', 'keinem', 'nie', 'niemals',
+  'pas', 'jamais', 'non', 'mai', 'nunca', 'ni',
+]);
+const NEG_SUFFIX_RE = /n['’]t$/u;
+
+export function isNegator(token: string): boolean {
+  return NEGATORS.has(token) || NEG_SUFFIX_RE.test(token);
+}
 
 /**
  * Feature ids (with repetition) of an already-normalized text. Always returns at least
@@ -60,8 +80,17 @@ export function featuresOfNormalized(normalized: string, cfg: FeatureConfig = DE
   const ids: number[] = [fnv1a(NS_BIAS, '') % B];
   const toks = tokenize(normalized, cfg.maxTokens);
   let prev = '';
+  let negLeft = 0;
   for (const t of toks) {
     ids.push(fnv1a(NS_WORD, t) % B);
+    if (cfg.negation) {
+      if (t === '?' || t === '!') negLeft = 0;
+      else if (isNegator(t)) negLeft = NEGATION_SCOPE;
+      else if (negLeft > 0) {
+        ids.push(fnv1a(NS_NEG, t) % B);
+        negLeft--;
+      }
+    }
     if (cfg.bigrams && prev) ids.push(fnv1a(NS_BIGRAM, prev + ' ' + t) % B);
     prev = t;
     const squeezed = t.replace(/(.)\1+/gu, '$1');

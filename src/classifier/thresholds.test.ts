@@ -35,4 +35,15 @@ describe('threshold selection and metrics', () => {
     expect(t80).toBeGreaterThanOrEqual(t65);
     expect(t90).toBeGreaterThanOrEqual(t80);
   });
+  it('falls back to the F0.5 optimum when the precision target leaves less than minRecall', () => {
+    // only the top score is a sure positive; the rest of the positives sit among negatives
+    const s = [0.99, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4, 0.3];
+    const y = [1, 0, 1, 1, 0, 1, 1, 0, 0, 0];
+    const strict = thresholdForPrecision(s, y, 0.95, 1);
+    expect(strict.met).toBe(true);
+    expect(prfAt(s, y, strict.thr).recall).toBeLessThan(0.25);
+    const floored = thresholdForPrecision(s, y, 0.95, 1, undefined, 0.5);
+    expect(floored.met).toBe(false);
+    expect(prfAt(s, y, floored.thr).recall).toBeGreaterThanOrEqual(0.5);
+  });
 });
