@@ -5,6 +5,7 @@ import { sendMessage } from '../messaging';
 import { exportFileName, exportSettings, parseSettingsFile, type ImportError } from './transfer';
 import type { ParentsStatus, ParentsView } from './messages';
 import type { Locale, Settings } from '../settings/schema';
+import { settingsItem } from '../storage/items';
 
 export type OptionsPhase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'locked' } | { kind: 'open'; token: string; view: ParentsView };
 export type SaveStatus = { kind: 'ok' | 'error'; text: string } | null;
@@ -45,6 +46,17 @@ export function useOptionsController() {
   }, [language]);
 
   const token = phase.kind === 'open' ? phase.token : '';
+  // Every control saves a whole Settings built from this page's copy. If another options tab (or a
+  // policy change) saved meanwhile, that copy is stale and the next change here would silently undo
+  // the other one: so refresh the copy whenever the stored settings change.
+  useEffect(() => {
+    if (!token) return;
+    return settingsItem.watch(() => {
+      void sendMessage('parents.view', { token }).then((v) => {
+        if (v.ok) setPhase((p) => (p.kind === 'open' && p.token === token ? { ...p, view: v.value } : p));
+      });
+    });
+  }, [token]);
   const open = (view: ParentsView) => setPhase({ kind: 'open', token, view });
   const expired = () => {
     setPhase({ kind: 'locked' });

@@ -211,6 +211,26 @@ describe('parents in Chromium', () => {
     await page.close();
   });
 
+  it('keeps an open options page in step with settings saved elsewhere, so its next change does not undo them', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('options.html'));
+    await unlock(page);
+    const stored = async () => ((await readStorage(browser.worker, 'local', 'settings')) as { settings: Record<string, any> }).settings;
+    expect((await stored()).categories.gambling).toBe(true);
+    // Another writer (a policy update, setup, a second options tab) saves while this page is open.
+    await browser.worker.evaluate(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as { settings: Record<string, any> };
+      await chrome.storage.local.set({ settings: { ...settings, categories: { ...settings.categories, gambling: false } } });
+    });
+    await expect.poll(() => page.getByLabel('Gambling').isChecked(), { timeout: 5_000 }).toBe(false);
+    await page.locator('select[aria-labelledby="label-bullying sens-bullying"]').selectOption('medium');
+    await expect.poll(async () => (await stored()).sensitivity.bullying).toBe('medium');
+    expect((await stored()).categories.gambling).toBe(false);
+    await page.getByLabel('Gambling').check();
+    await expect.poll(async () => (await stored()).categories.gambling).toBe(true);
+    await page.close();
+  });
+
   it('imports only valid settings files: a bad file gets a clear error and changes nothing', async () => {
     const page = await browser.context.newPage();
     await page.goto(url('options.html'));

@@ -478,10 +478,11 @@ export function OptionsView(props: OptionsViewProps) {
       </Panel>
       <AgeSection {...section} />
       <CategoriesSection {...section} />
-      <SitesSection {...section} managed={view.policy.managedSites} />
+      {/* keyed by the stored lists: the section keeps drafts, which must restart when another tab saves */}
+      <SitesSection key={`${view.settings.allowSites.join()}|${view.settings.blockSites.join()}`} {...section} managed={view.policy.managedSites} />
       <WarningsSection {...section} />
       <PlaceSection {...section} countries={props.countries} languages={props.languages} helpline={props.helpline} />
-      <ReportsSection {...section} />
+      <ReportsSection key={JSON.stringify([view.settings.reportEndpoint, view.settings.contact])} {...section} />
       <BackupSection t={t} onExport={props.onExport} onImport={props.onImport} disabled={view.policy.lockedAll} />
       <PinSection t={t} onChangePin={props.onChangePin} />
     </main>
