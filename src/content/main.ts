@@ -5,7 +5,7 @@ import { contentMessages, type PageStatus } from './messages';
 import { logErrorOnce, isContextInvalidated } from '../lib/errors';
 import { InlineProtection } from './inline';
 
-/** Live counts of this frame, answered to the popup. Filled by the inline-protection pipeline. */
+/** Live counts of this frame, answered to the popup (which adds up all frames). Filled by the inline-protection pipeline. */
 export const pageStatus: PageStatus = { checked: 0, warnings: 0 };
 
 /**
@@ -15,7 +15,7 @@ export const pageStatus: PageStatus = { checked: 0, warnings: 0 };
 export function startContent(ctx: ContentScriptContext): void {
   try {
     const top = window.top === window;
-    if (top) listenForStatus();
+    listenForStatus();
     sendMessage('content.hello', { url: location.href.slice(0, 8192), top })
       .then((hello) => {
         if (!hello.enabled || !ctx.isValid) return;

@@ -2,7 +2,7 @@ import * as v from '../lib/validate';
 import { message, type RequestOf, type ResponseOf } from '../messaging/define';
 import type { CueKind, Scores, Sensitivity } from '../classifier/types';
 
-/** Messages the popup or background send *to* a tab's content script (top frame). */
+/** Messages the popup or background send *to* a tab's content scripts (each frame answers for itself). */
 export const contentMessages = {
   'status.get': message<PageStatus>()('page', v.object({})),
 };

@@ -305,6 +305,17 @@ describe('in-page protection: other kinds of sites', () => {
     await expect.poll(() => frame.locator('#harmful-1').getAttribute('data-haven-flag'), { timeout: 10_000 }).toMatch(/bullying/);
     await expect.poll(() => frame.locator('haven-warning').count()).toBeGreaterThanOrEqual(1);
     expect(await frame.locator('[data-message-id="1"]').getAttribute('data-haven-flag')).toBeNull();
+    // The popup adds up every frame: the warning sits in the iframe, the top page has none of its own.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.evaluate(async (target) => {
+      const [tab] = await chrome.tabs.query({ url: target });
+      await chrome.tabs.update(tab!.id!, { active: true });
+    }, page.url());
+    await popup.reload();
+    await expect.poll(() => popup.locator('.popup__counts').textContent(), { timeout: 5_000 }).toMatch(/Warnings: [1-9]/);
+    expect(await pageStatusOf(page.url())).toMatchObject({ warnings: 0 });
+    await popup.close();
     await page.close();
   });
 
