@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
 import { applySettings, blockingHandlers, reconcileTempAllows, tempAllowsItem, TEMP_ALLOW_MS } from './background';
 import { hashPin } from '../parents/pin';
 import { pinItem } from '../parents/pin-store';
@@ -140,9 +141,12 @@ describe('Ask a parent', () => {
   });
 });
 
-it('counts a block per category and day, without the address', async () => {
-  await call('blocking.blocked', { category: 'gambling' });
-  await call('blocking.blocked', { category: 'gambling' });
+it('counts a block per category and day, without the address, and a reload of the same blocked page once', async () => {
+  const handler = blockingHandlers['blocking.blocked'] as Handler<'blocking.blocked'>;
+  const inTab = (tabId: number) => ({ ...sender, tab: { id: tabId } as Browser.tabs.Tab, frameId: 0 });
+  await handler({ category: 'gambling' }, inTab(41));
+  await handler({ category: 'gambling' }, inTab(41)); // the same page reloaded (or embedded again) right away
+  await handler({ category: 'gambling' }, inTab(42));
   const stats = await statsItem.getValue();
   expect(Object.values(stats)[0]).toEqual({ 'blocked.gambling': 2 });
 });

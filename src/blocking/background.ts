@@ -24,6 +24,7 @@ import {
   TEMP_ALLOW_FIRST_ID,
   type TempAllow,
 } from './overrides';
+import { createBlockCountThrottle } from './block-count-throttle';
 
 export const TEMP_ALLOW_MS = 60 * 60 * 1000;
 
@@ -34,6 +35,7 @@ const dnr = () => browser.declarativeNetRequest;
 const asBrowserRules = (rules: Rule[]) => rules as unknown as Browser.declarativeNetRequest.Rule[];
 
 const logError = (call: string, error: unknown): void => logCallError('blocking', call, error);
+const shouldCountBlock = createBlockCountThrottle();
 
 /** The settings in force: the same managed-policy merge (and policy read) as the parents' feature and options page. */
 export async function effectiveSettings(): Promise<ManagedResult> {
@@ -137,7 +139,9 @@ export const blockingHandlers: Handlers = {
     await applySettings();
     return { ok: true, host, until: null };
   },
-  'blocking.blocked': ({ category }) => recordCount(`blocked.${category}`),
+  'blocking.blocked': async ({ category }, sender) => {
+    if (shouldCountBlock(sender.tab?.id ?? -1, sender.frameId ?? 0, category)) await recordCount(`blocked.${category}`);
+  },
   async 'blocking.state'() {
     const [{ settings, locked }, pin] = await Promise.all([effectiveSettings(), pinItem.getValue()]);
     return { categories: settings.categories, locked, pinSet: pin !== null };
