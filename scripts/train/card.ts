@@ -94,7 +94,7 @@ export function writeModelCard(path: string, res: TrainResult, cfg: TrainConfig)
   L.push('');
   const oc = m.ordinaryChatFlagsPer1000 as Record<string, any> | undefined;
   if (oc) {
-    L.push(`**False alarms on ordinary chat.** Warnings (bullying, sexual, threat or hate) per 1,000 val lines of IRC, DailyDialog and Topical-Chat (${oc.lines} lines, none harmful as far as the sets say): low ${f(oc.low.any, 1)}, medium ${f(oc.medium.any, 1)}, high ${f(oc.high.any, 1)} (per label at medium: ${['bullying', 'sexual', 'threat', 'hate'].map((l) => `${l} ${f(oc.medium[l], 1)}`).join(', ')}).`, '');
+    L.push(`**False alarms on ordinary chat.** Warnings (bullying, sexual, threat or hate) per 1,000 val lines of IRC, DailyDialog and Topical-Chat (${oc.lines} lines, none harmful as far as the sets say): low ${f(oc.low.any, 1)}, medium ${f(oc.medium.any, 1)}, high ${f(oc.high.any, 1)} (per label at medium: ${['bullying', 'sexual', 'threat', 'hate'].map((l) => `${l} ${f(oc.medium[l], 1)}`).join(', ')}). Grooming, when each of these lines is scored alone as a one-message conversation (what \`npm run classify\` does with a single message): ${f(oc.medium.groomingSingleLine, 1)} per 1,000 at medium. Grooming is a conversation-level judgement; the extension never warns about grooming for one message (it needs the risk over threshold and at least two kinds of cues in a conversation).`, '');
   }
   L.push('## Validation metrics', '');
   L.push('Pooled (val, sources with both classes):', '');

@@ -595,6 +595,10 @@ export function runTraining(cfg: TrainConfig): TrainResult {
       for (const q of p) if (LABELS.some((l, k) => k !== GI && q[k]! >= thresholds[sens][l])) any++;
       rate[sens]!.any = round((1000 * any) / Math.max(1, lines.length), 1);
     }
+    // grooming of a line scored alone (the CLI's view of a one-message input; the extension never
+    // warns about grooming for a single message)
+    const g = lines.map((l) => convScores(shipped, [l], cfg, convModel).scores.grooming);
+    for (const sens of SENSITIVITIES) rate[sens]!.groomingSingleLine = round((1000 * g.filter((x) => x >= thresholds[sens].grooming).length) / Math.max(1, lines.length), 1);
     metrics.ordinaryChatFlagsPer1000 = { lines: lines.length, ...rate };
   }
   const seconds = (Date.now() - t0) / 1000;
