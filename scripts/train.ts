@@ -1,9 +1,10 @@
 /**
  * npm run train [-- DATA_DIR] [--epochs N] [--seed S] [--exclude a,b] [--out DIR] [--no-card] [--boost src:label=x,...]
- *                [--dim N] [--hidden N] [--buckets N] [--chars 3-5] [--no-negation] [--set key=number]
+ *                [--dim N] [--hidden N] [--buckets N] [--chars 3-5] [--no-negation] [--set key=number] [--card-only]
  * Deterministic (seeded) training of the Haven classifier; writes public/model/* and MODEL_CARD.md.
  * `--set` overrides a numeric TrainConfig field (0 turns a switch off, e.g. `--set sourceBias=0`).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runTraining, DEFAULT_CONFIG, type TrainConfig } from './train/pipeline';
 import { writeModelCard } from './train/card';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     else if (a === '--exclude') cfg.exclude = String(args[++i]).split(',').filter(Boolean);
     else if (a === '--out') outDir = resolve(String(args[++i]));
     else if (a === '--no-card') cardPath = null;
+    else if (a === '--card-only') continue;
     else if (a === '--dim') cfg.dims = { ...(cfg.dims ?? DEFAULT_CONFIG.dims), dim: Number(args[++i]) };
     else if (a === '--buckets') {
       const b = Number(args[++i]);
@@ -48,10 +50,26 @@ async function main(): Promise<void> {
     } else if (!a.startsWith('--')) dataDir = resolve(a);
     else throw new Error(`unknown option ${a}`);
   }
+  let cardOnly = false;
+  if (args.includes('--card-only')) cardOnly = true;
   const full: TrainConfig = {
     ...DEFAULT_CONFIG, ...cfg, dataDir, outDir, cardPath,
     log: (m) => process.stderr.write(`[train ${new Date().toISOString().slice(11, 19)}] ${m}\n`),
   };
+  if (cardOnly) {
+    // Rewrites MODEL_CARD.md from the committed artefacts (wording changes without a 3-minute retrain).
+    // The card is generated from the training config, so this is only valid when the config is unchanged.
+    const dir = outDir ?? resolve(process.cwd(), 'public/model');
+    const modelJson = JSON.parse(readFileSync(resolve(dir, 'model.json'), 'utf8')) as Record<string, any>;
+    const metrics = JSON.parse(readFileSync(resolve(dir, 'metrics.json'), 'utf8')) as Record<string, any>;
+    const stored = { ...metrics.config, dataDir: undefined, outDir: undefined, cardPath: undefined, log: undefined };
+    const current = { ...full, dataDir: undefined, outDir: undefined, cardPath: undefined, log: undefined };
+    if (JSON.stringify(stored) !== JSON.stringify(JSON.parse(JSON.stringify(current)))) throw new Error('--card-only: the training config differs from the one in metrics.json; retrain instead');
+    const res = { metrics, modelJson, thresholds: modelJson.thresholds, weightsBin: readFileSync(resolve(dir, 'weights.bin')) } as unknown as Parameters<typeof writeModelCard>[1];
+    writeModelCard(cardPath ?? resolve(process.cwd(), 'MODEL_CARD.md'), res, full);
+    full.log(`wrote ${cardPath} from ${dir}`);
+    return;
+  }
   const res = runTraining(full);
   if (outDir) {
     const golden = resolve(process.cwd(), 'test/fixtures/classifier/golden.json');

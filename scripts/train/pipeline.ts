@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LABELS, SENSITIVITIES, type Scores, type Sensitivity } from '../../src/classifier/types';
 import { DEFAULT_FEATURE_CONFIG, featuresOfNormalized, type FeatureConfig } from '../../src/classifier/features';
 import {
-  adultify, analyzeMessages, childify, conversationFeatures, convModelScore, windowTexts, CONV_FEATURE_NAMES, WINDOW_FEATURES, type ConvModel,
+  adultify, analyzeMessages, childify, parseConversation, conversationFeatures, convModelScore, windowTexts, CONV_FEATURE_NAMES, CONV_FEATURE_SIGNS, WINDOW_FEATURES, type ConvModel,
 } from '../../src/classifier/conversation';
 import {
   buildConversations, concatNegatives, convSamples, isStackConv, listSources, normLines, readRows, rng, windowExamples,
@@ -54,6 +54,8 @@ export interface TrainConfig {
   counterSpeech?: number;
   /** thresholds: fall back to the F0.5 optimum when the precision target leaves less recall than this */
   minRecall?: number;
+  /** conversation model with sign constraints (CONV_FEATURE_SIGNS) */
+  signedConvModel?: boolean;
 }
 
 export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath' | 'log'> = {
@@ -79,6 +81,7 @@ export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath'
   maskNoisyWang: true,
   counterSpeech: 2000,
   minRecall: 0.25,
+  signedConvModel: true,
 };
 
 const K = LABELS.length;
@@ -271,7 +274,7 @@ function shuffle<T>(a: T[], rand: () => number): T[] {
 }
 
 /** Logistic regression (full batch, Adam, L2) for the stacked conversation model. */
-export function fitConvModel(X: number[][], y: number[], rand: () => number, iters = 600, l2 = 1e-3, sw?: number[]): ConvModel {
+export function fitConvModel(X: number[][], y: number[], rand: () => number, iters = 600, l2 = 1e-3, sw?: number[], signs?: ReadonlyArray<-1 | 0 | 1>): ConvModel {
   const d = X[0]?.length ?? 0;
   const w = new Float64Array(d);
   let b = 0;
@@ -302,8 +305,13 @@ export function fitConvModel(X: number[][], y: number[], rand: () => number, ite
       m[j] = 0.9 * m[j]! + 0.1 * gj;
       v[j] = 0.999 * v[j]! + 0.001 * gj * gj;
       const step = (lr * (m[j]! / (1 - 0.9 ** it))) / (Math.sqrt(v[j]! / (1 - 0.999 ** it)) + 1e-8);
-      if (j < d) w[j] = w[j]! - step;
-      else b -= step;
+      if (j < d) {
+        w[j] = w[j]! - step;
+        // projected gradient: keep sign-constrained weights on their side of zero
+        const sg = signs?.[j] ?? 0;
+        if (sg > 0 && w[j]! < 0) w[j] = 0;
+        else if (sg < 0 && w[j]! > 0) w[j] = 0;
+      } else b -= step;
     }
   }
   return { weights: Array.from(w, (x) => round(x, 6)), bias: round(b, 6) };
@@ -452,11 +460,12 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     }
   }
   const W = Y.map((_, i) => (i >= Y.length - nCf ? cfg.counterfactualWeight : 1));
-  const convModel: ConvModel = fitConvModel(X, Y, rand, 600, 1e-3, W);
+  const signs = cfg.signedConvModel ? CONV_FEATURE_NAMES.map((n) => CONV_FEATURE_SIGNS[n] ?? 0) : undefined;
+  const convModel: ConvModel = fitConvModel(X, Y, rand, 600, 1e-3, W, signs);
   // cue-only variant (window features zeroed) for conversations in German, where the message
   // model's grooming head has no training signal (PJ is English; German chat was negative only)
   const Xc = X.map((x) => x.map((v, j) => (WINDOW_FEATURES.includes(j) ? 0 : v)));
-  const cueOnly = fitConvModel(Xc, Y, rand, 600, 1e-3, W);
+  const cueOnly = fitConvModel(Xc, Y, rand, 600, 1e-3, W, signs);
   convModel.cueOnly = cueOnly;
   log(`conversation model: ${nCf} counterfactual (adult-age / peer-minor) negatives added`);
   log(`conversation model fitted on ${X.length} samples (${Y.filter((v) => v).length} grooming): ${JSON.stringify(Object.fromEntries(CONV_FEATURE_NAMES.map((n, i) => [n, convModel.weights[i]])))}`);
@@ -470,7 +479,15 @@ export function runTraining(cfg: TrainConfig): TrainResult {
   const pMsg = predictTexts(shipped, msgVal.map((e) => e.text), cfg.feature);
 
   const metrics: Record<string, any> = { perSource: {}, perLanguage: {}, pooled: {}, grooming: {}, epochs: epochLog, weights: prep.report };
-  metrics.functionalProbe = runProbe((texts) => predictTexts(shipped, texts.map((t) => normalizeText(t)), cfg.feature));
+  // scored like the runtime scores a text: parsed into messages, grooming by the conversation model
+  metrics.functionalProbe = runProbe((texts) =>
+    texts.map((t) => {
+      const msgs = parseConversation(t);
+      const lines = msgs.map((m) => normalizeText(m.text));
+      const s = convScores(shipped, lines.length ? lines : [''], cfg, convModel, msgs.map((m) => m.author ?? '')).scores;
+      return LABELS.map((l) => s[l]);
+    }),
+  );
   if (biases) metrics.sourceBias = Object.fromEntries([...biases].map(([g, b]) => [g, Object.fromEntries(LABELS.map((l, k) => [l, round(b.sb.b[k]!, 3)]))]));
   const thresholds = {} as Record<Sensitivity, Scores>;
   for (const s of SENSITIVITIES) thresholds[s] = { bullying: 0.5, grooming: 0.5, sexual: 0.5, threat: 0.5, hate: 0.5 };

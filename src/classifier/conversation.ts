@@ -27,7 +27,7 @@ const CUE_PATTERNS: Record<CueKind, RegExp> = {
 
 /** A stated age between 8 and 17 ("im 13", "14 yo", "13/f"). */
 const MINOR_AGE =
-  /(?:^(?:[89]|1[0-7])(?: ?(?:(?:u|you|and you|and u|n u|und du|du|hbu|wbu|wby)\??|f|m|w|yo|y\/o|lol|haha|lmao))?[!.]*$|\b(?:im|i'?m|i am|ich bin|bin)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am))|\b(?:[89]|1[0-7]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[89]|1[0-7]) ?\/ ?[fm]\b|\b(?:[89]|1[0-7]) [fm] \w|\b(?:6|7|8|9)th grade|middle school|junior high|[5-9]\. klasse)/;
+  /(?:^(?:[89]|1[0-7])(?: ?(?:(?:u|you|and you|and u|n u|und du|du|hbu|wbu|wby)\??|f|m|w|yo|y\/o|lol|haha|lmao))?[!.]*$|\b(?:im|i'?m|i am|ich bin|bin)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am))|\b(?:[89]|1[0-7]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[89]|1[0-7]) ?\/ ?[fm]\b|\b(?:[89]|1[0-7]) [fm] \w|\b(?:6|7|8|9)th grade|^(?:[5-9])th$|middle school|junior high|[5-9]\. klasse|\b(?:you are|you'?re|youre|u r|u are|ur|du bist)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am|times|x\b)))/;
 const ADULT_AGE =
   /(?:\b(?:im|i'?m|i am|ich bin|bin)\s+(?:[2-6][0-9]|1[89])\b(?! ?(?:min|mins|minutes|hours|%|km|miles|uhr|pm|am))|\b(?:[2-6][0-9]|1[89]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[2-6][0-9]|1[89]) ?\/ ?[fm]\b|\b(?:[2-6][0-9]|1[89]) [fm](?: |$|,))/;
 
@@ -50,7 +50,7 @@ export function adultify(normalized: string): string {
   return normalized.replace(re, (m) =>
     m
       .replace(/\b(?:[5-9]|1[0-7])\b(?!th|\.)/g, (n) => String(Number(n) + (Number(n) < 10 ? 15 : 10)))
-      .replace(/\b(?:[5-9]|1[0-2])th grade|middle school|junior high/g, 'college')
+      .replace(/\b(?:[5-9]|1[0-2])th grade|^[5-9]th$|middle school|junior high/g, 'college')
       .replace(/[5-9]\. klasse/g, 'uni'),
   );
 }
@@ -152,8 +152,21 @@ export const CONV_FEATURE_NAMES = [
   'win_max', 'win_mean', 'win_top3', 'win_frac50', 'sex_max',
   ...CUE_KINDS.map((k) => `cue_${k}`),
   'cue_kinds', 'minor_age', 'minor_x_sexual', 'minor_x_contact', 'sexual_x_secret', 'adult_age', 'cue_rate',
-  'asked_age_and_contact', 'age_gap', 'minor_peers',
+  'asked_age_and_contact', 'age_gap', 'minor_peers', 'adult_only', 'win_x_adult_only',
 ] as const;
+
+/**
+ * Sign constraints of the conversation model's weights (training): a grooming cue or a stated minor age may only
+ * raise the risk (+1), an adult-only or children-only conversation may only lower it (-1); window scores are free (0).
+ * Without them the model learns accidents of its training sample (e.g. "asking an age lowers risk", because
+ * ordinary chats ask ages too), which do not generalise.
+ */
+export const CONV_FEATURE_SIGNS: Record<(typeof CONV_FEATURE_NAMES)[number], -1 | 0 | 1> = {
+  win_max: 0, win_mean: 0, win_top3: 0, win_frac50: 0, sex_max: 0,
+  ...(Object.fromEntries(CUE_KINDS.map((k) => [`cue_${k}`, 1])) as Record<`cue_${CueKind}`, 1>),
+  cue_kinds: 1, minor_age: 1, minor_x_sexual: 1, minor_x_contact: 1, sexual_x_secret: 1, adult_age: 0, cue_rate: 1,
+  asked_age_and_contact: 1, age_gap: 1, minor_peers: -1, adult_only: -1, win_x_adult_only: 0,
+};
 
 export interface ConvAnalysis {
   normalized: string[];
@@ -223,6 +236,7 @@ export function conversationFeatures(a: ConvAnalysis, groomP: number[], sexP: nu
   const has = (k: CueKind): number => ((counts[k] ?? 0) > 0 ? 1 : 0);
   const minor = a.minorAge ? 1 : 0;
   const contact = Math.max(has('meeting'), has('pictures'), has('private-channel'), has('secrecy'));
+  const adultOnly = a.adultAge && !a.minorAge ? 1 : 0;
   return [
     winMax / 4, winMean / 4, winTop3 / 4, frac50, sexMax / 4,
     ...cueFeats,
@@ -232,6 +246,10 @@ export function conversationFeatures(a: ConvAnalysis, groomP: number[], sexP: nu
     has('age') * contact,
     minor * (a.adultAge ? 1 : 0),
     a.minorPeers ? 1 : 0,
+    // only adult ages stated: the message model's window score (it learned "2000s IM chat with a decoy")
+    // should count for less there, which a separate weight on this product allows
+    adultOnly,
+    (winMean / 4) * adultOnly,
   ];
 }
 
@@ -243,7 +261,7 @@ export interface ConvModel {
 }
 
 /** Indices of the features that come from the (English-trained) message model. */
-export const WINDOW_FEATURES = [0, 1, 2, 3, 4];
+export const WINDOW_FEATURES = [0, 1, 2, 3, 4, CONV_FEATURE_NAMES.indexOf('win_x_adult_only')];
 
 export function convModelScore(m: ConvModel, feats: number[], lang: 'en' | 'de' = 'en'): number {
   const mm = lang !== 'en' && m.cueOnly ? m.cueOnly : m;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEATURE_CONFIG, featurize, featuresOfNormalized, fnv1a, tokenize } from './features';
-import { adultify, chunkMessages, detectCues, hasAdultAge, hasMinorAge, parseConversation, windowTexts } from './conversation';
+import { adultify, chunkMessages, detectCues, hasAdultAge, hasMinorAge, parseConversation, windowTexts, CONV_FEATURE_NAMES, CONV_FEATURE_SIGNS } from './conversation';
+import { CUE_KINDS } from './types';
+import { fitConvModel } from '../../scripts/train/pipeline';
 import { normalizeText } from './normalize';
 
 describe('featurization', () => {
@@ -86,14 +88,32 @@ describe('conversation helpers', () => {
   });
   it('detects stated minor vs adult ages (en/de) and rewrites them for counterfactuals', () => {
     const n = normalizeText;
-    expect(hasMinorAge(n('im 13'))).toBe(true);
-    expect(hasMinorAge(n('ich bin 12 jahre alt'))).toBe(true);
-    expect(hasMinorAge(n('14/f'))).toBe(true);
-    expect(hasMinorAge(n('im 13 minutes late'))).toBe(false);
-    expect(hasMinorAge(n('im 27'))).toBe(false);
+    const minor: Array<[string, boolean]> = [
+      ['im 13', true], ['ich bin 12 jahre alt', true], ['14/f', true], ['im 13 minutes late', false], ['im 27', false],
+      // the other person's age said back to them, and a bare school year as an answer
+      ['you are 11 right?', true], ['ur 13?', true], ['du bist erst 12', true], ['7th', true],
+      ['you are 10 minutes late', false], ['you are 25', false],
+    ];
+    for (const [text, expected] of minor) expect([text, hasMinorAge(n(text))]).toEqual([text, expected]);
     expect(hasAdultAge(n('27 f nyc'))).toBe(true);
     expect(hasAdultAge(n('31/m'))).toBe(true);
     expect(adultify('im 13 and in 8th grade')).toBe('im 23 and in college');
     expect(hasMinorAge(adultify(n('i am 14 yo')))).toBe(false);
+    expect(hasMinorAge(adultify(n('you are 11 right?')))).toBe(false);
+    expect(adultify('7th')).toBe('college');
+  });
+  it('constrains the signs of the conversation model: cues only raise risk, adult-only and peer conversations only lower it', () => {
+    expect(CONV_FEATURE_NAMES.every((name) => CONV_FEATURE_SIGNS[name] !== undefined)).toBe(true);
+    for (const k of CUE_KINDS) expect(CONV_FEATURE_SIGNS[`cue_${k}`]).toBe(1);
+    expect(CONV_FEATURE_SIGNS.minor_age).toBe(1);
+    expect(CONV_FEATURE_SIGNS.adult_only).toBe(-1);
+    expect(CONV_FEATURE_SIGNS.minor_peers).toBe(-1);
+    // projected gradient keeps a constrained weight at 0 when the data would push it to the wrong side
+    const X = [[1, 0], [1, 1], [0, 0], [0, 1]];
+    const y = [0, 0, 1, 1]; // feature 0 is evidence *against*, but it is constrained to be ≥ 0
+    const free = fitConvModel(X, y, () => 0.5, 300, 0);
+    const signed = fitConvModel(X, y, () => 0.5, 300, 0, undefined, [1, 0]);
+    expect(free.weights[0]).toBeLessThan(-0.5);
+    expect(signed.weights[0]).toBe(0);
   });
 });

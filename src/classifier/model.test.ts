@@ -98,6 +98,15 @@ describe('shipped classifier', () => {
     const before = tf.memory().numTensors;
     await expect(loadClassifier(truncated)).rejects.toThrow(/classifier:/);
     expect(tf.memory().numTensors).toBe(before);
+    // a conversation model trained on another feature list is refused, not scored with shifted weights
+    const olderConv: ModelSource = {
+      readJson: async (name) => {
+        const j = (await real.readJson(name)) as { convModel: { weights: number[]; features: string[] } };
+        return { ...j, convModel: { ...j.convModel, weights: j.convModel.weights.slice(0, -2), features: j.convModel.features.slice(0, -2) } };
+      },
+      readBinary: real.readBinary,
+    };
+    await expect(loadClassifier(olderConv)).rejects.toThrow(/conversation model does not match/);
   });
 
   it('loads through sourceFromUrl with an injected fetch', async () => {

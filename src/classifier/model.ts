@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { featuresOfNormalized, type FeatureConfig } from './features';
 import { normalizeText } from './normalize';
 import {
-  analyzeMessages, conversationFeatures, windowTexts, convModelScore, parseConversation,
+  analyzeMessages, conversationFeatures, windowTexts, convModelScore, parseConversation, CONV_FEATURE_NAMES,
   type ConvMessage, type ConvModel,
 } from './conversation';
 import { LABELS, SENSITIVITIES, type Classifier, type Label, type ModelSource, type Scores, type Sensitivity } from './types';
@@ -62,6 +62,12 @@ function validateModelJson(j: unknown): ModelJson {
   if (m.format !== 'haven-hashed-bag-v1') throw new Error(`classifier: unsupported model format ${String(m.format)}`);
   if (!Array.isArray(m.labels) || m.labels.join() !== LABELS.join()) throw new Error('classifier: model.json labels do not match LABELS');
   if (!m.dims || !m.featureConfig || !m.window || !m.thresholds || !m.convModel) throw new Error('classifier: model.json is missing fields');
+  // The conversation features are computed by this code: a model trained on another feature list would be
+  // scored with misaligned weights, silently.
+  const convFeatures = (m.convModel as ConvModel & { features?: string[] }).features;
+  if (!Array.isArray(m.convModel.weights) || m.convModel.weights.length !== CONV_FEATURE_NAMES.length || (convFeatures && convFeatures.join() !== CONV_FEATURE_NAMES.join())) {
+    throw new Error(`classifier: model.json conversation model does not match this version of Haven (expects ${CONV_FEATURE_NAMES.length} features)`);
+  }
   if (!Array.isArray(m.weightsManifest) || m.weightsManifest.length === 0) throw new Error('classifier: model.json has no weightsManifest');
   for (const s of SENSITIVITIES) {
     const t = m.thresholds[s];
