@@ -26,6 +26,8 @@ export interface Row {
 
 export const CHAT_SOURCES = new Set(['nps-chat', 'irc-disentangle', 'dailydialog-xdd', 'topical-chat', 'tinder-flirting']);
 export const GROOMING_SOURCE = 'pj-grooming-koutli';
+/** The three least toxic chat sets (IRC help, everyday dialogue, topical chat): weak negatives and the false-alarm rate. */
+export const CLEAN_CHAT = new Set(['irc-disentangle', 'dailydialog-xdd', 'topical-chat']);
 
 export function listSources(dir: string): string[] {
   return readdirSync(dir)
@@ -254,4 +256,31 @@ export function concatNegatives(convs: Conversation[], rand: () => number, perSo
     }
   }
   return out;
+}
+
+/** At most `cap` samples per source (preferring samples of ≥ 3 lines), seeded. */
+export function capSamples(samples: ConvSample[], cap: number, rand: () => number): ConvSample[] {
+  const bySrc = new Map<string, ConvSample[]>();
+  for (const s of samples) {
+    const k = s.conv.source;
+    if (!bySrc.has(k)) bySrc.set(k, []);
+    bySrc.get(k)!.push(s);
+  }
+  const out: ConvSample[] = [];
+  for (const [, arr] of [...bySrc].sort()) {
+    // prefer samples with ≥ 3 lines
+    const good = arr.filter((s) => s.end - s.start >= 3);
+    const pool = good.length >= Math.min(cap, arr.length) / 2 ? good : arr;
+    const shuffled = shuffle(pool.slice(), rand);
+    out.push(...shuffled.slice(0, cap));
+  }
+  return out;
+}
+
+export function shuffle<T>(a: T[], rand: () => number): T[] {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
 }

@@ -131,3 +131,8 @@ export function prfAtW(scores: ArrayLike<number>, labels: ArrayLike<number>, thr
   const recall = tp + fn ? tp / (tp + fn) : 0;
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 }
+
+/** Every number of `o` rounded to 4 decimals (metrics.json). */
+export function roundObj(o: object): Record<string, number> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v as number)]));
+}

@@ -1,22 +1,24 @@
 /** Training pipeline as importable functions (CLI in scripts/train.ts; smoke test uses a tiny config). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LABELS, SENSITIVITIES, type Scores, type Sensitivity } from '../../src/classifier/types';
+import { LABELS, type Scores, type Sensitivity } from '../../src/classifier/types';
 import { DEFAULT_FEATURE_CONFIG, featuresOfNormalized, type FeatureConfig } from '../../src/classifier/features';
 import {
-  adultify, analyzeMessages, childify, parseConversation, conversationFeatures, convModelScore, windowTexts, CONV_FEATURE_NAMES, CONV_FEATURE_SIGNS, WINDOW_FEATURES, type ConvModel,
+  adultify, childify, CONV_FEATURE_NAMES, CONV_FEATURE_SIGNS, WINDOW_FEATURES, type ConvModel,
 } from '../../src/classifier/conversation';
 import {
-  buildConversations, concatNegatives, convSamples, isStackConv, listSources, normLines, readRows, rng, windowExamples,
-  CHAT_SOURCES, GROOMING_SOURCE, type Conversation, type ConvSample, type Example, type Row,
+  buildConversations, capSamples, concatNegatives, convSamples, isStackConv, listSources, normLines, readRows, rng, shuffle, windowExamples,
+  CHAT_SOURCES, CLEAN_CHAT, GROOMING_SOURCE, type Conversation, type Example, type Row,
 } from './data';
 import {
-  cloneParams, dequantize, forward, initParams, initSourceBias, initState, quantizeUint8, trainStep, type BagDims, type BagParams, type SourceBias,
+  cloneParams, dequantize, initParams, initSourceBias, initState, quantizeUint8, trainStep, type BagDims, type BagParams, type SourceBias,
 } from './bag-model';
-import { prfAt, prfAtW, rocAuc, round, thresholdForPrecision } from './metrics';
-import { runProbe } from './probe';
+import { rocAuc, round } from './metrics';
 import { counterSpeechRows } from './counter-speech';
-import { normalizeText } from '../../src/classifier/normalize';
+import { convScores, predictTexts } from './scoring';
+import { evaluate } from './evaluate';
+
+export { convScores, predictTexts } from './scoring';
 
 export interface TrainConfig {
   dataDir: string;
@@ -85,9 +87,7 @@ export const DEFAULT_CONFIG: Omit<TrainConfig, 'dataDir' | 'outDir' | 'cardPath'
 };
 
 const K = LABELS.length;
-const CLEAN_CHAT = new Set(['irc-disentangle', 'dailydialog-xdd', 'topical-chat']);
 const GI = LABELS.indexOf('grooming');
-const SI = LABELS.indexOf('sexual');
 const BI = LABELS.indexOf('bullying');
 const HI = LABELS.indexOf('hate');
 const INSULT_SOURCE = 'kaggle-insults-impermium';
@@ -220,57 +220,6 @@ function featurizeWithDropout(text: string, cfg: TrainConfig, rand: () => number
   if (cfg.featureDropout <= 0 || f.length < 4) return f;
   const kept = f.filter(() => rand() >= cfg.featureDropout);
   return kept.length ? kept : f;
-}
-
-export function predictTexts(p: BagParams, texts: string[], feature: FeatureConfig): Float32Array[] {
-  const o = new Float32Array(K);
-  const x = new Float32Array(p.dims.dim);
-  const h = new Float32Array(p.dims.hidden);
-  return texts.map((t) => {
-    forward(p, featuresOfNormalized(t, feature), o, x, h);
-    return o.slice();
-  });
-}
-
-/** JS twin of HavenClassifier.classify for already-normalized conversation lines. */
-export function convScores(p: BagParams, lines: string[], cfg: TrainConfig, conv: ConvModel | null, authors?: string[]): { feats: number[]; scores: Scores } {
-  const a = analyzeMessages(lines.map((t, i) => ({ text: t, author: authors?.[i] })), lines);
-  const wins = windowTexts(lines.length ? lines : [''], cfg.window.maxLines, cfg.window.maxChars);
-  const probs = predictTexts(p, wins, cfg.feature);
-  const feats = conversationFeatures(a, probs.map((q) => q[GI]!), probs.map((q) => q[SI]!));
-  const s = { bullying: 0, grooming: 0, sexual: 0, threat: 0, hate: 0 } as Scores;
-  LABELS.forEach((l, k) => {
-    if (k === GI) return;
-    s[l] = Math.max(...probs.map((q) => q[k]!));
-  });
-  s.grooming = conv ? convModelScore(conv, feats, a.lang) : Math.max(...probs.map((q) => q[GI]!));
-  return { feats, scores: s };
-}
-
-function capSamples(samples: ConvSample[], cap: number, rand: () => number): ConvSample[] {
-  const bySrc = new Map<string, ConvSample[]>();
-  for (const s of samples) {
-    const k = s.conv.source;
-    if (!bySrc.has(k)) bySrc.set(k, []);
-    bySrc.get(k)!.push(s);
-  }
-  const out: ConvSample[] = [];
-  for (const [, arr] of [...bySrc].sort()) {
-    // prefer samples with ≥ 3 lines
-    const good = arr.filter((s) => s.end - s.start >= 3);
-    const pool = good.length >= Math.min(cap, arr.length) / 2 ? good : arr;
-    const shuffled = shuffle(pool.slice(), rand);
-    out.push(...shuffled.slice(0, cap));
-  }
-  return out;
-}
-
-function shuffle<T>(a: T[], rand: () => number): T[] {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
 }
 
 /** Logistic regression (full batch, Adam, L2) for the stacked conversation model. */
@@ -470,154 +419,15 @@ export function runTraining(cfg: TrainConfig): TrainResult {
   log(`conversation model: ${nCf} counterfactual (adult-age / peer-minor) negatives added`);
   log(`conversation model fitted on ${X.length} samples (${Y.filter((v) => v).length} grooming): ${JSON.stringify(Object.fromEntries(CONV_FEATURE_NAMES.map((n, i) => [n, convModel.weights[i]])))}`);
 
-  // --- validation
-  const valPool = [...valConvs, ...concatNegatives(valConvs, rng(cfg.seed + 4), 50)];
-  const valSamples = capSamples(convSamples(valPool, rng(cfg.seed + 2)), cfg.maxConvSamplesPerSource, rng(cfg.seed + 3));
-  const convVal = valSamples.map((s) => ({
-    s, score: convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, convModel, s.conv.authors.slice(s.start, s.end)).scores.grooming,
-  }));
-  const pMsg = predictTexts(shipped, msgVal.map((e) => e.text), cfg.feature);
-
-  const metrics: Record<string, any> = { perSource: {}, perLanguage: {}, pooled: {}, grooming: {}, epochs: epochLog, weights: prep.report };
-  // scored like the runtime scores a text: parsed into messages, grooming by the conversation model
-  metrics.functionalProbe = runProbe((texts) =>
-    texts.map((t) => {
-      const msgs = parseConversation(t);
-      const lines = msgs.map((m) => normalizeText(m.text));
-      const s = convScores(shipped, lines.length ? lines : [''], cfg, convModel, msgs.map((m) => m.author ?? '')).scores;
-      return LABELS.map((l) => s[l]);
-    }),
-  );
+  // --- validation: thresholds and metrics (scripts/train/evaluate.ts)
+  const ev = evaluate({ shipped, convModel, cfg, msgVal, valConvs, valRows });
+  const thresholds = ev.thresholds;
+  const metrics: Record<string, any> = {
+    perSource: ev.perSource, perLanguage: ev.perLanguage, pooled: ev.pooled, grooming: ev.grooming, epochs: epochLog, weights: prep.report,
+    functionalProbe: ev.functionalProbe,
+  };
   if (biases) metrics.sourceBias = Object.fromEntries([...biases].map(([g, b]) => [g, Object.fromEntries(LABELS.map((l, k) => [l, round(b.sb.b[k]!, 3)]))]));
-  const thresholds = {} as Record<Sensitivity, Scores>;
-  for (const s of SENSITIVITIES) thresholds[s] = { bullying: 0.5, grooming: 0.5, sexual: 0.5, threat: 0.5, hate: 0.5 };
-  const targets: Record<Sensitivity, number> = { low: 0.9, medium: 0.8, high: 0.65 };
-
-  for (const [k, l] of LABELS.entries()) {
-    let scores: number[] = [];
-    let ys: number[] = [];
-    const groups: Array<{ src: string; lang: string; s: number; y: number }> = [];
-    if (k === GI) {
-      // thresholds and metrics on whole conversations (incl. synthetic long ordinary chats);
-      // sub-window samples are reported separately in metrics.grooming
-      for (const c of convVal) {
-        if (c.s.start !== 0 || c.s.end !== c.s.conv.lines.length) continue;
-        groups.push({ src: c.s.conv.source, lang: c.s.conv.lang, s: c.score, y: c.s.conv.label });
-        // adult-age counterfactual of each PJ val conversation: a hard negative (grooming trap)
-        if (c.s.conv.label === 1 && cfg.counterfactualWeight > 0) {
-          const cf = c.s.conv.lines.map(adultify);
-          if (!cf.every((l, j) => l === c.s.conv.lines[j])) {
-            groups.push({ src: 'counterfactual-adult-age', lang: c.s.conv.lang, s: convScores(shipped, cf, cfg, convModel, c.s.conv.authors).scores.grooming, y: 0 });
-          }
-        }
-      }
-    } else {
-      msgVal.forEach((e, i) => {
-        const v = e.y[k];
-        if (v === null || v === undefined) return;
-        groups.push({ src: e.source, lang: e.lang, s: pMsg[i]![k]!, y: v });
-      });
-    }
-    // sources with both classes are used for thresholds (positive-only sets would inflate precision)
-    const bySrc = new Map<string, { s: number[]; y: number[] }>();
-    const byLang = new Map<string, { s: number[]; y: number[] }>();
-    for (const g of groups) {
-      if (!bySrc.has(g.src)) bySrc.set(g.src, { s: [], y: [] });
-      bySrc.get(g.src)!.s.push(g.s);
-      bySrc.get(g.src)!.y.push(g.y);
-      if (!byLang.has(g.lang)) byLang.set(g.lang, { s: [], y: [] });
-      byLang.get(g.lang)!.s.push(g.s);
-      byLang.get(g.lang)!.y.push(g.y);
-    }
-    // each val set gets a total weight ∝ sqrt(its size) in the threshold choice (between pooled and
-    // equal weights: the pooled positive rate would otherwise be that of the largest, easiest set)
-    const ws: number[] = [];
-    for (const g of groups) {
-      const b = bySrc.get(g.src)!;
-      if (k !== GI) {
-        const pos = b.y.filter((v) => v).length;
-        if (pos === 0 || pos === b.y.length) continue;
-      }
-      scores.push(g.s);
-      ys.push(g.y);
-      ws.push(k === GI ? 1 : 30 / Math.sqrt(b.y.length));
-    }
-    if (scores.length === 0) {
-      scores = groups.map((g) => g.s);
-      ys = groups.map((g) => g.y);
-    }
-    let prev = 1;
-    for (const sens of ['low', 'medium', 'high'] as Sensitivity[]) {
-      const { thr, met } = thresholdForPrecision(scores, ys, targets[sens], k === GI ? 5 : 10, ws.length === scores.length ? ws : undefined, cfg.minRecall ?? 0);
-      const t = Math.min(prev, thr);
-      thresholds[sens][l] = round(t, 5);
-      prev = t;
-      metrics.pooled[`${l}@${sens}`] = { threshold: round(t, 5), precisionTargetMet: met, ...roundObj(prfAt(scores, ys, t)), sourceBalanced: roundObj(prfAtW(scores, ys, t, ws)) };
-    }
-    metrics.pooled[l] = { auc: round(rocAuc(scores, ys)), n: ys.length, pos: ys.filter((v) => v).length };
-    const medThr = thresholds.medium[l];
-    for (const [src, b] of bySrc) {
-      metrics.perSource[`${l}|${src}`] = { n: b.y.length, pos: b.y.filter((v) => v).length, auc: round(rocAuc(b.s, b.y)), ...roundObj(prfAt(b.s, b.y, medThr)) };
-    }
-    for (const [lang, b] of byLang) {
-      metrics.perLanguage[`${l}|${lang}`] = { n: b.y.length, pos: b.y.filter((v) => v).length, auc: round(rocAuc(b.s, b.y)), ...roundObj(prfAt(b.s, b.y, medThr)) };
-    }
-  }
-  // grooming detail: whole conversations only, and base-model window max without the conversation model
-  {
-    const whole = convVal.filter((c) => c.s.start === 0 && c.s.end === c.s.conv.lines.length);
-    const ws = whole.map((c) => c.score);
-    const wy = whole.map((c) => c.s.conv.label);
-    metrics.grooming.wholeConversations = { n: wy.length, pos: wy.filter((v) => v).length, auc: round(rocAuc(ws, wy)), ...roundObj(prfAt(ws, wy, thresholds.medium.grooming)) };
-    const cfS: number[] = [];
-    const cfY: number[] = [];
-    for (const c of convVal) {
-      if (c.s.conv.label !== 1 || c.s.start !== 0 || c.s.end !== c.s.conv.lines.length) continue;
-      const cf = c.s.conv.lines.map(adultify);
-      if (cf.every((l, j) => l === c.s.conv.lines[j])) continue;
-      cfS.push(c.score, convScores(shipped, cf, cfg, convModel, c.s.conv.authors).scores.grooming);
-      cfY.push(1, 0);
-    }
-    metrics.grooming.counterfactualPairs = { n: cfY.length / 2, auc: round(rocAuc(cfS, cfY)), ...roundObj(prfAt(cfS, cfY, thresholds.medium.grooming)) };
-    {
-      const whole = convVal.filter((c) => c.s.start === 0 && c.s.end === c.s.conv.lines.length);
-      const cs = whole.map((c) => {
-        const lines = c.s.conv.lines;
-        const f = convScores(shipped, lines, cfg, null, c.s.conv.authors).feats;
-        return convModelScore(convModel, f, 'de');
-      });
-      const cy = whole.map((c) => c.s.conv.label);
-      metrics.grooming.cueOnlyModelOnWholeConversations = { auc: round(rocAuc(cs, cy)), ...roundObj(prfAt(cs, cy, thresholds.medium.grooming)) };
-    }
-    const allS = convVal.map((c) => c.score);
-    const allY = convVal.map((c) => c.s.conv.label);
-    metrics.grooming.allSamples = { auc: round(rocAuc(allS, allY)), ...roundObj(prfAt(allS, allY, thresholds.medium.grooming)) };
-    const baseOnly = valSamples.map((s) => convScores(shipped, s.conv.lines.slice(s.start, s.end), cfg, null, s.conv.authors.slice(s.start, s.end)).scores.grooming);
-    metrics.grooming.windowMaxWithoutConvModel = { auc: round(rocAuc(baseOnly, valSamples.map((s) => s.conv.label))) };
-    metrics.grooming.samples = { n: convVal.length, pos: convVal.filter((c) => c.s.conv.label).length };
-  }
-  // Warnings per 1,000 lines of ordinary chat (val lines of the three clean chat sets): what a
-  // child would see as false alarms on everyday text, per sensitivity.
-  {
-    const lines = valRows.filter((r) => CLEAN_CHAT.has(r.source)).map((r) => normLines(r.text)).filter(Boolean);
-    const p = predictTexts(shipped, lines, cfg.feature);
-    const rate: Record<string, Record<string, number>> = {};
-    for (const sens of SENSITIVITIES) {
-      rate[sens] = {};
-      let any = 0;
-      for (const [k, l] of LABELS.entries()) {
-        if (k === GI) continue;
-        rate[sens]![l] = round((1000 * p.filter((q) => q[k]! >= thresholds[sens][l]).length) / Math.max(1, lines.length), 1);
-      }
-      for (const q of p) if (LABELS.some((l, k) => k !== GI && q[k]! >= thresholds[sens][l])) any++;
-      rate[sens]!.any = round((1000 * any) / Math.max(1, lines.length), 1);
-    }
-    // grooming of a line scored alone (the CLI's view of a one-message input; the extension never
-    // warns about grooming for a single message)
-    const g = lines.map((l) => convScores(shipped, [l], cfg, convModel).scores.grooming);
-    for (const sens of SENSITIVITIES) rate[sens]!.groomingSingleLine = round((1000 * g.filter((x) => x >= thresholds[sens].grooming).length) / Math.max(1, lines.length), 1);
-    metrics.ordinaryChatFlagsPer1000 = { lines: lines.length, ...rate };
-  }
+  metrics.ordinaryChatFlagsPer1000 = ev.ordinaryChatFlagsPer1000;
   const seconds = (Date.now() - t0) / 1000;
   const version = `haven-clf-v1-s${cfg.seed}-${cfg.dims.buckets}x${cfg.dims.dim}-${hashParams(params, convModel)}`;
 
@@ -656,10 +466,6 @@ export function runTraining(cfg: TrainConfig): TrainResult {
     log(`wrote ${cfg.outDir}/model.json, weights.bin (${weightsBin.length} bytes), metrics.json`);
   }
   return { params: shipped, quant, convModel, thresholds, metrics, modelJson, weightsBin, seconds };
-}
-
-function roundObj(o: object): Record<string, number> {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v as number)]));
 }
 
 function hashParams(p: BagParams, conv: ConvModel): string {
