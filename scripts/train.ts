@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { runTraining, DEFAULT_CONFIG, type TrainConfig } from './train/pipeline';
 import { writeModelCard } from './train/card';
 import { writeGolden } from './train/golden';
+import { CONV_FEATURE_NAMES } from '../src/classifier/conversation';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -59,15 +60,15 @@ async function main(): Promise<void> {
   if (cardOnly) {
     // Rewrites MODEL_CARD.md from the committed artefacts (wording changes without a 3-minute retrain).
     // The card is generated from the training config, so this is only valid when the config is unchanged.
-    const dir = outDir ?? resolve(process.cwd(), 'public/model');
-    const modelJson = JSON.parse(readFileSync(resolve(dir, 'model.json'), 'utf8')) as Record<string, any>;
-    const metrics = JSON.parse(readFileSync(resolve(dir, 'metrics.json'), 'utf8')) as Record<string, any>;
-    const stored = { ...metrics.config, dataDir: undefined, outDir: undefined, cardPath: undefined, log: undefined };
-    const current = { ...full, dataDir: undefined, outDir: undefined, cardPath: undefined, log: undefined };
-    if (JSON.stringify(stored) !== JSON.stringify(JSON.parse(JSON.stringify(current)))) throw new Error('--card-only: the training config differs from the one in metrics.json; retrain instead');
-    const res = { metrics, modelJson, thresholds: modelJson.thresholds, weightsBin: readFileSync(resolve(dir, 'weights.bin')) } as unknown as Parameters<typeof writeModelCard>[1];
-    writeModelCard(cardPath ?? resolve(process.cwd(), 'MODEL_CARD.md'), res, full);
-    full.log(`wrote ${cardPath} from ${dir}`);
+    if (!cardPath || !outDir) throw new Error('--card-only writes MODEL_CARD.md from a model directory: drop --no-card');
+    const modelJson = JSON.parse(readFileSync(resolve(outDir, 'model.json'), 'utf8')) as Record<string, any>;
+    const metrics = JSON.parse(readFileSync(resolve(outDir, 'metrics.json'), 'utf8')) as Record<string, any>;
+    const { dataDir: _d, outDir: _o, cardPath: _c, log: _l, ...current } = full;
+    if (stableJson(metrics.config) !== stableJson(current)) throw new Error('--card-only: the training config differs from the one in metrics.json; retrain instead');
+    if ((modelJson.convModel?.features ?? []).join() !== CONV_FEATURE_NAMES.join()) throw new Error('--card-only: the model was trained with other conversation features; retrain instead');
+    const res = { metrics, modelJson, thresholds: modelJson.thresholds, weightsBin: readFileSync(resolve(outDir, 'weights.bin')) } as unknown as Parameters<typeof writeModelCard>[1];
+    writeModelCard(cardPath, res, full);
+    full.log(`wrote ${cardPath} from ${outDir}`);
     return;
   }
   const res = runTraining(full);
@@ -80,6 +81,13 @@ async function main(): Promise<void> {
     full.log(`wrote ${cardPath}`);
   }
   full.log(`done in ${res.seconds.toFixed(0)} s; version ${res.modelJson.version as string}`);
+}
+
+/** JSON with object keys sorted at every level (config objects built in different orders compare equal). */
+function stableJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
 }
 
 main().catch((e) => {

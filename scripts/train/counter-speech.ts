@@ -10,7 +10,7 @@
 import type { Row } from './data';
 import { LABELS } from '../../src/classifier/types';
 
-const FRAMES: Record<'en' | 'de', string[]> = {
+export const FRAMES: Record<'en' | 'de', string[]> = {
   en: [
     'It is not true that {s}',
     'I do not agree that {s}',

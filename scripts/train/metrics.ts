@@ -50,9 +50,10 @@ export function prfAt(scores: ArrayLike<number>, labels: ArrayLike<number>, thr:
 
 /**
  * Lowest threshold whose precision ≥ target (scanning candidates from high to low), requiring a
- * minimum number of predicted positives so the estimate is not from 2 examples. Falls back to the
- * F0.5-optimal threshold if the target is never met, or if meeting it leaves less than `minRecall`
- * (a warning that almost never fires protects no one; the card reports the precision reached).
+ * minimum number of predicted positives so the estimate is not from 2 examples. If meeting the target
+ * leaves less than `minRecall` (a warning that almost never fires protects no one), the highest threshold
+ * reaching `minRecall` instead; if the target is never met, the F0.5-optimal threshold. The card reports
+ * the precision reached.
  */
 export function thresholdForPrecision(
   scores: ArrayLike<number>, labels: ArrayLike<number>, target: number, minPred = 10, weights?: ArrayLike<number>, minRecall = 0,
@@ -64,6 +65,7 @@ export function thresholdForPrecision(
   let count = 0;
   let best = -1;
   let bestRecall = 0;
+  let floorThr: number | null = null;
   let bestF1 = -1;
   let bestF1Thr = 0.5;
   const totalPos = Array.from({ length: labels.length }).reduce<number>((s, _, i) => s + (labels[i] ? wt(i) : 0), 0);
@@ -86,8 +88,12 @@ export function thresholdForPrecision(
       best = r;
       bestRecall = rec;
     }
+    if (floorThr === null && count >= minPred && rec >= minRecall) floorThr = scores[i]!;
   }
-  if (best >= 0 && bestRecall >= minRecall) {
+  // Target met, but with too little recall: the highest threshold that reaches minRecall (as close to the
+  // target's precision as the floor allows; low/medium/high stay distinct where the data allows).
+  if (best >= 0 && bestRecall < minRecall && floorThr !== null) return { thr: floorThr, met: false };
+  if (best >= 0) {
     // Middle (in logit space) of the plateau of thresholds with the same recall: the lowest
     // threshold meeting the target is idx[best]; the highest with equal recall is the score of the
     // lowest-ranked positive at or above it. Gives a margin when val negatives are easy.

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { applySettings, blockingHandlers, reconcileTempAllows, tempAllowsItem, TEMP_ALLOW_MS } from './background';
+import { applySettings, blockCountItem, blockingHandlers, reconcileTempAllows, tempAllowsItem, TEMP_ALLOW_MS } from './background';
 import { hashPin } from '../parents/pin';
 import { pinItem } from '../parents/pin-store';
 import { settingsItem, statsItem } from '../storage/items';
@@ -149,4 +149,6 @@ it('counts a block per category and day, without the address, and a reload of th
   await handler({ category: 'gambling' }, inTab(42));
   const stats = await statsItem.getValue();
   expect(Object.values(stats)[0]).toEqual({ 'blocked.gambling': 2 });
+  // the throttle state is in session storage: a restarted service worker still knows tab 41 was just counted
+  expect(Object.keys((await blockCountItem.getValue()).last)).toContain('41|0|gambling');
 });

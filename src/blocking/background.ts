@@ -24,7 +24,8 @@ import {
   TEMP_ALLOW_FIRST_ID,
   type TempAllow,
 } from './overrides';
-import { createBlockCountThrottle } from './block-count-throttle';
+import { decideBlockCount, EMPTY_BLOCK_COUNT_STATE, type BlockCountState } from './block-count-throttle';
+import { serial } from '../lib/serial';
 
 export const TEMP_ALLOW_MS = 60 * 60 * 1000;
 
@@ -35,7 +36,9 @@ const dnr = () => browser.declarativeNetRequest;
 const asBrowserRules = (rules: Rule[]) => rules as unknown as Browser.declarativeNetRequest.Rule[];
 
 const logError = (call: string, error: unknown): void => logCallError('blocking', call, error);
-const shouldCountBlock = createBlockCountThrottle();
+/** Blocked-page counts already made this session (throttle state, see block-count-throttle.ts). */
+export const blockCountItem = storage.defineItem<BlockCountState>('session:blockCounts', { version: 1, fallback: EMPTY_BLOCK_COUNT_STATE });
+const blockCountQueue = serial();
 
 /** The settings in force: the same managed-policy merge (and policy read) as the parents' feature and options page. */
 export async function effectiveSettings(): Promise<ManagedResult> {
@@ -139,9 +142,12 @@ export const blockingHandlers: Handlers = {
     await applySettings();
     return { ok: true, host, until: null };
   },
-  'blocking.blocked': async ({ category }, sender) => {
-    if (shouldCountBlock(sender.tab?.id ?? -1, sender.frameId ?? 0, category)) await recordCount(`blocked.${category}`);
-  },
+  'blocking.blocked': ({ category }, sender) =>
+    blockCountQueue(async () => {
+      const { count, state } = decideBlockCount(await blockCountItem.getValue(), sender.tab?.id ?? -1, sender.frameId ?? 0, category, Date.now());
+      await blockCountItem.setValue(state);
+      if (count) await recordCount(`blocked.${category}`);
+    }),
   async 'blocking.state'() {
     const [{ settings, locked }, pin] = await Promise.all([effectiveSettings(), pinItem.getValue()]);
     return { categories: settings.categories, locked, pinSet: pin !== null };

@@ -27,7 +27,7 @@ const CUE_PATTERNS: Record<CueKind, RegExp> = {
 
 /** A stated age between 8 and 17 ("im 13", "14 yo", "13/f"). */
 const MINOR_AGE =
-  /(?:^(?:[89]|1[0-7])(?: ?(?:(?:u|you|and you|and u|n u|und du|du|hbu|wbu|wby)\??|f|m|w|yo|y\/o|lol|haha|lmao))?[!.]*$|\b(?:im|i'?m|i am|ich bin|bin)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am))|\b(?:[89]|1[0-7]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[89]|1[0-7]) ?\/ ?[fm]\b|\b(?:[89]|1[0-7]) [fm] \w|\b(?:6|7|8|9)th grade|^(?:[5-9])th$|middle school|junior high|[5-9]\. klasse|\b(?:you are|you'?re|youre|u r|u are|ur|du bist)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am|times|x\b)))/;
+  /(?:^(?:[89]|1[0-7])(?: ?(?:(?:u|you|and you|and u|n u|und du|du|hbu|wbu|wby|why)\??|f|m|w|yo|y\/o|lol|haha|lmao))?[!.]*$|\b(?:im|i'?m|i am)\s+(?:only |just )?(?:eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\b(?:sixth|seventh|eighth|ninth) grade|\b(?:im|i'?m|i am|ich bin|bin)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])\b(?! ?(?:min|mins|minutes|hours|hrs|euro|dollar|bucks|\$|%|km|miles|uhr|o'?clock|pm|am))|\b(?:[89]|1[0-7]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[89]|1[0-7]) ?\/ ?[fm]\b|\b(?:[89]|1[0-7]) [fm] \w|\b(?:6|7|8|9)th grade|middle school|junior high|[5-9]\. klasse|\b(?:you are|you'?re|youre|u r|u are|ur|du bist)\s+(?:only |just |nur |erst )?(?:[89]|1[0-7])(?= ?(?:$|[?!.,]|right|rite|yet|now|then|and|n u|yo|y\/o|yrs?\b|years?|jahre|oder|ja)))/;
 const ADULT_AGE =
   /(?:\b(?:im|i'?m|i am|ich bin|bin)\s+(?:[2-6][0-9]|1[89])\b(?! ?(?:min|mins|minutes|hours|%|km|miles|uhr|pm|am))|\b(?:[2-6][0-9]|1[89]) ?(?:yo|y\/o|yrs? old|years? old|jahre alt|jahre)\b|\b(?:[2-6][0-9]|1[89]) ?\/ ?[fm]\b|\b(?:[2-6][0-9]|1[89]) [fm](?: |$|,))/;
 
@@ -50,7 +50,7 @@ export function adultify(normalized: string): string {
   return normalized.replace(re, (m) =>
     m
       .replace(/\b(?:[5-9]|1[0-7])\b(?!th|\.)/g, (n) => String(Number(n) + (Number(n) < 10 ? 15 : 10)))
-      .replace(/\b(?:[5-9]|1[0-2])th grade|^[5-9]th$|middle school|junior high/g, 'college')
+      .replace(/\b(?:[5-9]|1[0-2])th grade|middle school|junior high/g, 'college')
       .replace(/[5-9]\. klasse/g, 'uni'),
   );
 }
@@ -157,7 +157,10 @@ export const CONV_FEATURE_NAMES = [
 
 /**
  * Sign constraints of the conversation model's weights (training): a grooming cue or a stated minor age may only
- * raise the risk (+1), an adult-only or children-only conversation may only lower it (-1); window scores are free (0).
+ * raise the risk (+1); adults telling each other their ages or children talking to children may only lower it (-1);
+ * window scores and a single stated adult age are free (0). Constraining that one to ≥ 0 (groomers state their
+ * age too) cost 0.08 AUC on the adult-age counterfactuals: with the age gap feature the model learns "an adult age
+ * lowers the risk unless a minor age is stated as well" (see docs/classifier-experiments.md).
  * Without them the model learns accidents of its training sample (e.g. "asking an age lowers risk", because
  * ordinary chats ask ages too), which do not generalise.
  */
@@ -177,7 +180,14 @@ export interface ConvAnalysis {
   cues: Array<{ kind: CueKind; messageIndex: number; author?: string }>;
   minorAge: boolean;
   adultAge: boolean;
+  /** two different adult ages stated (or adult ages by two authors), and no minor age: adults meeting adults */
+  adultsOnly: boolean;
 }
+
+/** A school year given as the answer to "what grade/class are you in" ("7th", "8", "in der 6."). */
+const GRADE_QUESTION = /\b(?:what|which|wat) (?:grade|year)|welche klasse|in welcher klasse/;
+const GRADE_ANSWER = /^(?:in |im |in der )?(?:[5-9]|1[0-2])(?:th|\.)?(?: grade| klasse)?[!.?]*$/;
+const ADULT_AGE_NUMBER = /\b(?:[2-6][0-9]|1[89])\b/;
 
 export function analyzeMessages(messages: ConvMessage[], normalized?: string[]): ConvAnalysis {
   const norm = normalized ?? messages.map((m) => normalizeText(m.text));
@@ -185,13 +195,25 @@ export function analyzeMessages(messages: ConvMessage[], normalized?: string[]):
   let minorAge = false;
   let adultAge = false;
   const minorAuthors = new Set<string>();
+  const adultAges = new Set<string>();
+  const adultAuthors = new Set<string>();
+  let gradeAskedAt = -10;
   norm.forEach((n, i) => {
     for (const kind of detectCues(n)) cues.push({ kind, messageIndex: i, author: messages[i]?.author });
-    if (hasMinorAge(n)) minorAge = true;
+    if (hasMinorAge(n) || (i - gradeAskedAt <= 3 && GRADE_ANSWER.test(n.trim()))) minorAge = true;
+    if (GRADE_QUESTION.test(n)) gradeAskedAt = i;
     if (SELF_MINOR_AGE.test(n)) minorAuthors.add(messages[i]?.author ?? '');
-    if (!adultAge && hasAdultAge(n)) adultAge = true;
+    const adult = ADULT_AGE.exec(n);
+    if (adult) {
+      adultAge = true;
+      adultAges.add(ADULT_AGE_NUMBER.exec(adult[0])?.[0] ?? adult[0]);
+      if (messages[i]?.author) adultAuthors.add(messages[i]!.author!);
+    }
   });
-  return { normalized: norm, cues, minorAge, adultAge, minorPeers: minorAuthors.size >= 2, lang: guessLang(norm) };
+  // One stated adult age proves nothing (groomers state theirs); two different ones, with no minor age, is
+  // adults telling each other their ages.
+  const adultsOnly = !minorAge && (adultAges.size >= 2 || adultAuthors.size >= 2);
+  return { normalized: norm, cues, minorAge, adultAge, adultsOnly, minorPeers: minorAuthors.size >= 2, lang: guessLang(norm) };
 }
 
 const EN_WORDS = new Set(['the', 'you', 'your', 'are', 'is', 'and', 'what', 'how', 'not', 'dont', "don't", 'im', "i'm", 'my', 'me', 'to', 'it', 'do', 'that', 'have', 'with', 'for', 'this', 'u', 'ur', 'lol', 'yes', 'no', 'i']);
@@ -236,7 +258,7 @@ export function conversationFeatures(a: ConvAnalysis, groomP: number[], sexP: nu
   const has = (k: CueKind): number => ((counts[k] ?? 0) > 0 ? 1 : 0);
   const minor = a.minorAge ? 1 : 0;
   const contact = Math.max(has('meeting'), has('pictures'), has('private-channel'), has('secrecy'));
-  const adultOnly = a.adultAge && !a.minorAge ? 1 : 0;
+  const adultOnly = a.adultsOnly ? 1 : 0;
   return [
     winMax / 4, winMean / 4, winTop3 / 4, frac50, sexMax / 4,
     ...cueFeats,
@@ -246,8 +268,8 @@ export function conversationFeatures(a: ConvAnalysis, groomP: number[], sexP: nu
     has('age') * contact,
     minor * (a.adultAge ? 1 : 0),
     a.minorPeers ? 1 : 0,
-    // only adult ages stated: the message model's window score (it learned "2000s IM chat with a decoy")
-    // should count for less there, which a separate weight on this product allows
+    // two different adult ages and no minor one: the message model's window score (it learned "2000s IM chat
+    // with a decoy") should count for less there, which a separate weight on this product allows
     adultOnly,
     (winMean / 4) * adultOnly,
   ];

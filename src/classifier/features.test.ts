@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEATURE_CONFIG, featurize, featuresOfNormalized, fnv1a, tokenize } from './features';
-import { adultify, chunkMessages, detectCues, hasAdultAge, hasMinorAge, parseConversation, windowTexts, CONV_FEATURE_NAMES, CONV_FEATURE_SIGNS } from './conversation';
+import { adultify, analyzeMessages, chunkMessages, detectCues, hasAdultAge, hasMinorAge, parseConversation, windowTexts, CONV_FEATURE_NAMES, CONV_FEATURE_SIGNS } from './conversation';
 import { CUE_KINDS } from './types';
 import { fitConvModel } from '../../scripts/train/pipeline';
 import { normalizeText } from './normalize';
@@ -39,8 +39,12 @@ describe('featurization', () => {
     expect(featuresOfNormalized('i dont like you at all', neg).length).toBe(featuresOfNormalized('i dont like you at all').length + 3);
     expect(featuresOfNormalized('not ! you', neg)).toEqual(featuresOfNormalized('not ! you'));
     expect(featuresOfNormalized("isn't nice", neg).length).toBe(featuresOfNormalized("isn't nice").length + 1);
-    // "nobody" is not a negator: "nobody likes you" is an insult
+    // "nobody" and "no one" are not negators: "nobody likes you" is an insult
     expect(featuresOfNormalized('nobody likes you', neg)).toEqual(featuresOfNormalized('nobody likes you'));
+    expect(featuresOfNormalized('no one likes you', neg)).toEqual(featuresOfNormalized('no one likes you'));
+    // the scope ends with the clause or line
+    expect(featuresOfNormalized('i am not. you are stupid', neg)).toEqual(featuresOfNormalized('i am not. you are stupid'));
+    expect(featuresOfNormalized('not really\nyou idiot', neg).length).toBe(featuresOfNormalized('not really\nyou idiot').length + 1);
   });
   it('handles empty and huge input', () => {
     expect(featurize('').length).toBe(DEFAULT_FEATURE_CONFIG.minFeatures);
@@ -91,8 +95,9 @@ describe('conversation helpers', () => {
     const minor: Array<[string, boolean]> = [
       ['im 13', true], ['ich bin 12 jahre alt', true], ['14/f', true], ['im 13 minutes late', false], ['im 27', false],
       // the other person's age said back to them, and a bare school year as an answer
-      ['you are 11 right?', true], ['ur 13?', true], ['du bist erst 12', true], ['7th', true],
-      ['you are 10 minutes late', false], ['you are 25', false],
+      ['you are 11 right?', true], ['ur 13?', true], ['du bist erst 12', true], ['13 why', true], ['im thirteen', true], ['in seventh grade', true],
+      ['you are 10 minutes late', false], ['you are 25', false], ["you're 10/10", false], ['ur 16 messages', false], ['you are 12 feet tall', false],
+      ['du bist 12 stunden weg', false], ['ur 9:30 appointment', false], ['5th', false],
     ];
     for (const [text, expected] of minor) expect([text, hasMinorAge(n(text))]).toEqual([text, expected]);
     expect(hasAdultAge(n('27 f nyc'))).toBe(true);
@@ -100,7 +105,16 @@ describe('conversation helpers', () => {
     expect(adultify('im 13 and in 8th grade')).toBe('im 23 and in college');
     expect(hasMinorAge(adultify(n('i am 14 yo')))).toBe(false);
     expect(hasMinorAge(adultify(n('you are 11 right?')))).toBe(false);
-    expect(adultify('7th')).toBe('college');
+  });
+  it('reads a bare school year as an age only as the answer to a grade question, and adult-only from two adult ages', () => {
+    const analyze = (lines: string[]) => analyzeMessages(lines.map((text, i) => ({ text, author: i % 2 ? 'b' : 'a' })));
+    expect(analyze(['what grade r u in', '7th']).minorAge).toBe(true);
+    expect(analyze(['which floor?', '5th']).minorAge).toBe(false);
+    // adults telling each other their ages
+    expect(analyze(['asl?', '24 f uk', '27 m usa']).adultsOnly).toBe(true);
+    // one stated adult age proves nothing: groomers state theirs
+    expect(analyze(['how old r u', 'why', 'im 35', 'cool']).adultsOnly).toBe(false);
+    expect(analyze(['im 35', 'im 13']).adultsOnly).toBe(false);
   });
   it('constrains the signs of the conversation model: cues only raise risk, adult-only and peer conversations only lower it', () => {
     expect(CONV_FEATURE_NAMES.every((name) => CONV_FEATURE_SIGNS[name] !== undefined)).toBe(true);

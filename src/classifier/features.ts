@@ -80,17 +80,8 @@ export function featuresOfNormalized(normalized: string, cfg: FeatureConfig = DE
   const ids: number[] = [fnv1a(NS_BIAS, '') % B];
   const toks = tokenize(normalized, cfg.maxTokens);
   let prev = '';
-  let negLeft = 0;
   for (const t of toks) {
     ids.push(fnv1a(NS_WORD, t) % B);
-    if (cfg.negation) {
-      if (t === '?' || t === '!') negLeft = 0;
-      else if (isNegator(t)) negLeft = NEGATION_SCOPE;
-      else if (negLeft > 0) {
-        ids.push(fnv1a(NS_NEG, t) % B);
-        negLeft--;
-      }
-    }
     if (cfg.bigrams && prev) ids.push(fnv1a(NS_BIGRAM, prev + ' ' + t) % B);
     prev = t;
     const squeezed = t.replace(/(.)\1+/gu, '$1');
@@ -105,6 +96,7 @@ export function featuresOfNormalized(normalized: string, cfg: FeatureConfig = DE
       }
     }
   }
+  if (cfg.negation) ids.push(...negatedIds(normalized, cfg));
   const min = cfg.minFeatures ?? 0;
   while (ids.length < min) ids.push(ids[0]!);
   return ids;
@@ -112,4 +104,30 @@ export function featuresOfNormalized(normalized: string, cfg: FeatureConfig = DE
 
 export function featurize(text: string, cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG): number[] {
   return featuresOfNormalized(normalizeText(text), cfg);
+}
+
+/**
+ * The words in a negator's scope, in their own namespace (a bag is order-free, so they are a separate pass).
+ * The scope ends after NEGATION_SCOPE words, at ? and !, and at the end of a clause or line (. , ; : newline).
+ */
+function negatedIds(normalized: string, cfg: FeatureConfig): number[] {
+  const out: number[] = [];
+  let budget = cfg.maxTokens; // the same words the main pass sees
+  for (const clause of normalized.split(/[.,;:\n]+/u)) {
+    if (budget <= 0) break;
+    const toks = tokenize(clause, budget);
+    budget -= toks.length;
+    let left = 0;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t === '?' || t === '!') left = 0;
+      // "no one likes you" is an insult, like "nobody likes you"
+      else if (isNegator(t) && !(t === 'no' && toks[i + 1] === 'one')) left = NEGATION_SCOPE;
+      else if (left > 0) {
+        out.push(fnv1a(NS_NEG, t) % cfg.buckets);
+        left--;
+      }
+    }
+  }
+  return out;
 }

@@ -65,7 +65,12 @@ function validateModelJson(j: unknown): ModelJson {
   // The conversation features are computed by this code: a model trained on another feature list would be
   // scored with misaligned weights, silently.
   const convFeatures = (m.convModel as ConvModel & { features?: string[] }).features;
-  if (!Array.isArray(m.convModel.weights) || m.convModel.weights.length !== CONV_FEATURE_NAMES.length || (convFeatures && convFeatures.join() !== CONV_FEATURE_NAMES.join())) {
+  const cueOnly = m.convModel.cueOnly;
+  if (
+    !Array.isArray(m.convModel.weights) || m.convModel.weights.length !== CONV_FEATURE_NAMES.length ||
+    (convFeatures && convFeatures.join() !== CONV_FEATURE_NAMES.join()) ||
+    (cueOnly && (!Array.isArray(cueOnly.weights) || cueOnly.weights.length !== CONV_FEATURE_NAMES.length))
+  ) {
     throw new Error(`classifier: model.json conversation model does not match this version of Haven (expects ${CONV_FEATURE_NAMES.length} features)`);
   }
   if (!Array.isArray(m.weightsManifest) || m.weightsManifest.length === 0) throw new Error('classifier: model.json has no weightsManifest');

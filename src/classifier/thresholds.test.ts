@@ -35,7 +35,7 @@ describe('threshold selection and metrics', () => {
     expect(t80).toBeGreaterThanOrEqual(t65);
     expect(t90).toBeGreaterThanOrEqual(t80);
   });
-  it('falls back to the F0.5 optimum when the precision target leaves less than minRecall', () => {
+  it('falls back to the highest threshold reaching minRecall when the precision target leaves less', () => {
     // only the top score is a sure positive; the rest of the positives sit among negatives
     const s = [0.99, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4, 0.3];
     const y = [1, 0, 1, 1, 0, 1, 1, 0, 0, 0];
@@ -45,5 +45,8 @@ describe('threshold selection and metrics', () => {
     const floored = thresholdForPrecision(s, y, 0.95, 1, undefined, 0.5);
     expect(floored.met).toBe(false);
     expect(prfAt(s, y, floored.thr).recall).toBeGreaterThanOrEqual(0.5);
+    // the highest such threshold: one step up loses the floor
+    expect(floored.thr).toBe(0.8);
+    expect(prfAt(s, y, 0.81).recall).toBeLessThan(0.5);
   });
 });

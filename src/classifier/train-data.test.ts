@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { counterSpeechRows } from '../../scripts/train/counter-speech';
+import { counterSpeechRows, FRAMES } from '../../scripts/train/counter-speech';
+import { PROBE } from '../../scripts/train/probe';
 import { sourceGroup } from '../../scripts/train/pipeline';
 import { rng, type Row } from '../../scripts/train/data';
 import { LABELS } from './types';
@@ -31,6 +32,14 @@ describe('training data transforms', () => {
     expect(new Set(en.map((r) => r.text)).size).toBeGreaterThan(5);
     // seeded: the same rows and seed give the same examples
     expect(counterSpeechRows(rows, rng(1), 20)).toEqual(out);
+  });
+  it('keeps the functional probe apart from the training frames (no probe sentence fits a frame)', () => {
+    // compared as bare lowercase words, so quotes and punctuation do not hide a shared template
+    const words = (t: string) => t.toLowerCase().replace(/[^\p{L}{} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    const frames = [...FRAMES.en, ...FRAMES.de].map((f) => new RegExp('^' + words(f).split('{s}').map((p) => p.trim()).join(' ?.+ ?') + '$'));
+    const fits = (t: string) => frames.some((re) => re.test(words(t)));
+    expect(fits('Saying that immigrants are vermin is hateful and wrong')).toBe(true); // the check itself works
+    expect([...PROBE.hate, ...PROBE.bullying].map((c) => c.text).filter(fits)).toEqual([]);
   });
   it('gives no examples when a language has no hateful statements', () => {
     expect(counterSpeechRows([row('conan-counterspeech', 'en', 'a kind reply to someone online', 0)], rng(1), 5)).toEqual([]);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { translatorFor, type Translate } from '../i18n';
 import { sendMessage } from '../messaging';
@@ -49,12 +49,22 @@ export function useOptionsController() {
   // Every control saves a whole Settings built from this page's copy. If another options tab (or a
   // policy change) saved meanwhile, that copy is stale and the next change here would silently undo
   // the other one: so refresh the copy whenever the stored settings change.
+  // Views arrive from saves and from these refreshes, possibly out of order: the newest request wins.
+  const viewSeq = useRef({ issued: 0, applied: 0 });
+  const isNewest = (seq: number): boolean => {
+    if (seq < viewSeq.current.applied) return false;
+    viewSeq.current.applied = seq;
+    return true;
+  };
   useEffect(() => {
     if (!token) return;
     return settingsItem.watch(() => {
-      void sendMessage('parents.view', { token }).then((v) => {
-        if (v.ok) setPhase((p) => (p.kind === 'open' && p.token === token ? { ...p, view: v.value } : p));
-      });
+      const seq = ++viewSeq.current.issued;
+      sendMessage('parents.view', { token })
+        .then((v) => {
+          if (v.ok && isNewest(seq)) setPhase((p) => (p.kind === 'open' && p.token === token ? { ...p, view: v.value } : p));
+        })
+        .catch(() => {}); // the next change or save brings a fresh view; the page keeps working meanwhile
     });
   }, [token]);
   const open = (view: ParentsView) => setPhase({ kind: 'open', token, view });
@@ -95,9 +105,10 @@ export function useOptionsController() {
 
   const save = async (next: Settings, okText = t('options_saved')) => {
     try {
+      const seq = ++viewSeq.current.issued;
       const result = await sendMessage('parents.save', { token, settings: next });
       if (result.ok) {
-        open(result.value);
+        if (isNewest(seq)) open(result.value);
         setSaveStatus({ kind: 'ok', text: okText });
       } else if (result.reason === 'expired') expired();
       else setSaveStatus({ kind: 'error', text: t('options_managed_all') });
