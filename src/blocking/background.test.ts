@@ -150,5 +150,5 @@ it('counts a block per category and day, without the address, and a reload of th
   const stats = await statsItem.getValue();
   expect(Object.values(stats)[0]).toEqual({ 'blocked.gambling': 2 });
   // the throttle state is in session storage: a restarted service worker still knows tab 41 was just counted
-  expect(Object.keys((await blockCountItem.getValue()).last)).toContain('41|0|gambling');
+  expect((await blockCountItem.getValue()).counted.map(([tab, place]) => `${tab}|${place}`)).toContain('41|0|gambling');
 });

@@ -6,27 +6,20 @@
  * service worker that stops between two visits does not start afresh.
  */
 export interface BlockCountState {
-  /** last counted time per "tab|frame|category" */
-  last: Record<string, number>;
-  /** counted times in the last hour, per tab */
-  recent: Record<string, number[]>;
+  /** the blocks counted in the last hour: [tab, "frame|category", time] */
+  counted: Array<[tab: number, place: string, at: number]>;
 }
 
-export const EMPTY_BLOCK_COUNT_STATE: BlockCountState = { last: {}, recent: {} };
+export const EMPTY_BLOCK_COUNT_STATE: BlockCountState = { counted: [] };
 const HOUR = 3_600_000;
 
-/** Pure: whether this block counts, and the next state (old entries pruned, so it stays small). */
+/** Pure: whether this block counts, and the next state (entries older than an hour dropped, so it stays small). */
 export function decideBlockCount(
   state: BlockCountState, tabId: number, frameId: number, category: string, now: number, windowMs = 30_000, maxPerTabPerHour = 30,
 ): { count: boolean; state: BlockCountState } {
-  const last = Object.fromEntries(Object.entries(state.last).filter(([, t]) => now - t < windowMs && t <= now));
-  const recent: Record<string, number[]> = {};
-  for (const [tab, ts] of Object.entries(state.recent)) {
-    const kept = ts.filter((t) => now - t < HOUR && t <= now);
-    if (kept.length) recent[tab] = kept;
-  }
-  const key = `${tabId}|${frameId}|${category}`;
-  const tab = String(tabId);
-  if (key in last || (recent[tab]?.length ?? 0) >= maxPerTabPerHour) return { count: false, state: { last, recent } };
-  return { count: true, state: { last: { ...last, [key]: now }, recent: { ...recent, [tab]: [...(recent[tab] ?? []), now] } } };
+  const counted = state.counted.filter(([, , at]) => now - at < HOUR && at <= now);
+  const place = `${frameId}|${category}`;
+  const inTab = counted.filter(([tab]) => tab === tabId);
+  const count = inTab.length < maxPerTabPerHour && !inTab.some(([, p, at]) => p === place && now - at < windowMs);
+  return { count, state: { counted: count ? [...counted, [tabId, place, now]] : counted } };
 }
