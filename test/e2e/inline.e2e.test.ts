@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, readStorage, type ChromiumSession } from '../helpers/chromium';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { seriousA11yProblems } from '../helpers/axe';
 import { defaultSettings } from '../../src/settings/defaults';
 import { helplineFor } from '../../src/background/helpline';
 
@@ -14,7 +13,6 @@ import { helplineFor } from '../../src/background/helpline';
 let browser: ChromiumSession;
 let server: FixtureServer;
 const requested: string[] = [];
-const AXE = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -71,14 +69,6 @@ async function pageStatusOf(url: string): Promise<{ checked: number; warnings: n
   return (reply as { value: { checked: number; warnings: number } }).value;
 }
 
-/** axe-core (injected into the page) on Haven's shadow-hosted UI: serious and critical violations. */
-async function seriousViolations(page: Page, host: string): Promise<string[]> {
-  return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run({ include: [[selector]] }, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, host);
-}
 
 async function statsToday(): Promise<Record<string, number>> {
   const { stats } = (await readStorage(browser.worker, 'local', 'stats')) as { stats?: Record<string, Record<string, number>> };
@@ -123,8 +113,7 @@ describe('in-page protection: chat app', () => {
   });
 
   it('has no serious accessibility problems in its UI (axe-core)', async () => {
-    await page.addScriptTag({ content: AXE });
-    expect(await seriousViolations(page, 'haven-warning')).toEqual([]);
+    expect(await seriousA11yProblems(page, 'haven-warning')).toEqual([]);
   });
 
   it('honours prefers-reduced-motion in its UI', async () => {
@@ -239,8 +228,7 @@ describe('in-page protection: grooming conversation banner', () => {
     expect(text).toContain('asks you to keep secrets');
     expect(text).toContain('asks for photos');
     expect(text).toContain('wants to move to another app');
-    await page.addScriptTag({ content: AXE });
-    expect(await seriousViolations(page, 'haven-banner')).toEqual([]);
+    expect(await seriousA11yProblems(page, 'haven-banner')).toEqual([]);
     await banner.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => banner.count()).toBe(0);
     expect(pageErrors.get(page)).toEqual([]);

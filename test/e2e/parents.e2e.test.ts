@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROME_BUILD, launchChromium, readStorage, type ChromiumSession } from '../helpers/chromium';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { seriousA11yProblems } from '../helpers/axe';
 import { DEV_CHROME_ID } from '../../src/lib/extension-id';
 
 /**
@@ -14,7 +15,6 @@ import { DEV_CHROME_ID } from '../../src/lib/extension-id';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 const STORE_SHOTS = path.join(ROOT, 'store/screenshots');
-const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 /** A real entry of the shipped gambling list (see blocking.e2e.test.ts); resolves to the fixture server. */
 const GAMBLING = '1075bets10.com';
 const PIN = '4821';
@@ -40,17 +40,6 @@ async function copyBuild(): Promise<string> {
   throw new Error(`No complete extension build at ${CHROME_BUILD}. Run "npm run build" first.`);
 }
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> };
-async function seriousA11yProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-}
 
 async function unlock(page: Page, pin = PIN): Promise<void> {
   await page.getByLabel('PIN', { exact: true }).fill(pin);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, readStorage, type ChromiumSession } from '../helpers/chromium';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { seriousA11yProblems } from '../helpers/axe';
 import { startReceiver, type Receiver, type StoredRecord } from '../../tools/receiver/server';
 import { verifyReport } from '../../src/report/build';
 import { sha256Hex, base64ToBytes } from '../../src/report/hash';
@@ -20,7 +21,6 @@ import type { Settings } from '../../src/settings/schema';
  * starts them (an extension page sends `report.start` for a tab); the dialog is driven like a child would.
  */
 const CHAT = '/pages/report/chat.html';
-const AXE = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const FAST_RETRIES = { baseMs: 1000, maxMs: 3000, timeoutMs: 5000 };
 /** A private copy of the build may be named for local runs on a shared checkout (default: .output/chrome-mv3). */
 const extensionDir = process.env.HAVEN_CHROME_BUILD || undefined;
@@ -124,17 +124,6 @@ async function submit(dialog: Page): Promise<void> {
   await dialog.getByTestId('report-submit').click();
 }
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> };
-async function seriousA11yProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-}
 
 const stateOf = (dialog: Page) => dialog.getByTestId('report-status').getAttribute('data-state', { timeout: 5000 }).catch(() => null);
 
