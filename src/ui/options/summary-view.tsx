@@ -103,11 +103,7 @@ export function SummaryView(props: SummaryViewProps) {
         <thead>
           <tr>
             <th scope="col">{t('summary_label')}</th>
-            {STAT_EVENTS.map((e) => (
-              <th scope="col" key={e}>
-                {t(eventKey(e))}
-              </th>
-            ))}
+            <EventHeaders t={t} />
           </tr>
         </thead>
         <tbody>
@@ -153,11 +149,7 @@ export function SummaryView(props: SummaryViewProps) {
               <tr>
                 <th scope="col">{t('summary_day')}</th>
                 <th scope="col">{t('summary_label')}</th>
-                {STAT_EVENTS.map((e) => (
-                  <th scope="col" key={e}>
-                    {t(eventKey(e))}
-                  </th>
-                ))}
+                <EventHeaders t={t} />
               </tr>
             </thead>
             <tbody>
@@ -184,5 +176,18 @@ export function SummaryView(props: SummaryViewProps) {
         </details>
       )}
     </div>
+  );
+}
+
+/** One column header per warning event (shown, revealed, dismissed, reported). */
+function EventHeaders({ t }: { t: Translate }) {
+  return (
+    <>
+      {STAT_EVENTS.map((e) => (
+        <th scope="col" key={e}>
+          {t(eventKey(e))}
+        </th>
+      ))}
+    </>
   );
 }
