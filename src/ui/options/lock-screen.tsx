@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../../i18n';
+import { PinField } from '../pin-field';
 
 export interface LockScreenProps {
   t: Translate;
@@ -39,22 +40,7 @@ export function LockScreen({ t, busy, error, retryAt, onUnlock, onForgot }: Lock
       </header>
       <form class="panel" onSubmit={submit} aria-labelledby="lock-title">
         <h2 id="lock-title">{t('pin_enter_title')}</h2>
-        <div class="field">
-          <label for="lock-pin">{t('pin_label')}</label>
-          <input
-            id="lock-pin"
-            class="pin-input"
-            type="password"
-            inputMode="numeric"
-            autoComplete="current-password"
-            maxLength={12}
-            autoFocus
-            value={pin}
-            aria-describedby="lock-error"
-            aria-invalid={error ? true : undefined}
-            onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value)}
-          />
-        </div>
+        <PinField id="lock-pin" label={t('pin_label')} value={pin} autoComplete="current-password" autoFocus describedBy="lock-error" invalid={!!error} onInput={setPin} />
         <div id="lock-error" role="alert">
           {error && <p class="error">{error}</p>}
           {waitSeconds > 0 && <p class="error">{t('pin_wait', waitSeconds)}</p>}

@@ -15,6 +15,7 @@ import { defaultSettings } from '../../settings/defaults';
 import { AGE_BAND_KEYS } from '../setup/setup-view';
 import { SignalsView } from './signals-view';
 import { SummaryView } from './summary-view';
+import { PinField } from '../pin-field';
 
 export interface OptionsViewProps {
   t: Translate;
@@ -412,29 +413,14 @@ function PinSection({ t, onChangePin }: { t: Translate; onChangePin(current: str
       setConfirm('');
     }
   };
-  const pinField = (id: string, label: string, value: string, set: (v: string) => void, autoComplete: string) => (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        class="pin-input"
-        type="password"
-        inputMode="numeric"
-        maxLength={12}
-        autoComplete={autoComplete}
-        value={value}
-        onInput={(e) => set((e.currentTarget as HTMLInputElement).value)}
-      />
-    </div>
-  );
   return (
     <Panel id="pin" title={t('pin_change_title')}>
       <form onSubmit={(e) => void submit(e)} style={{ display: 'grid', gap: '12px' }}>
         <p class="hint">{t('pin_choose_hint')}</p>
         <div class="grid2">
-          {pinField('pin-current', t('pin_current'), current, setCurrent, 'current-password')}
-          {pinField('pin-new', t('pin_new'), next, setNext, 'new-password')}
-          {pinField('pin-confirm', t('pin_confirm'), confirm, setConfirm, 'new-password')}
+          <PinField id="pin-current" label={t('pin_current')} value={current} autoComplete="current-password" onInput={setCurrent} />
+          <PinField id="pin-new" label={t('pin_new')} value={next} autoComplete="new-password" onInput={setNext} />
+          <PinField id="pin-confirm" label={t('pin_confirm')} value={confirm} autoComplete="new-password" onInput={setConfirm} />
         </div>
         <p class={message?.kind === 'ok' ? 'success' : 'error'} role="alert">
           {message?.text ?? ''}

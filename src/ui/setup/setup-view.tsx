@@ -3,6 +3,7 @@ import type { Translate } from '../../i18n';
 import { AGE_BANDS, type AgeBand, type Locale } from '../../settings/schema';
 import type { Choice } from '../../parents/countries';
 import { PIN_PATTERN } from '../../parents/pin';
+import { PinField } from '../pin-field';
 
 export interface SetupValues {
   language: Locale;
@@ -140,8 +141,8 @@ function SetupForm({ t, language, languages, countries, initialCountry, busy, er
           {t('pin_choose_hint')}
         </span>
         <div class="grid2">
-          <PinField id="setup-pin" label={t('pin_new')} value={pin} describedBy="setup-pin-hint setup-pin-error" invalid={!!pinError} onInput={setPin} />
-          <PinField id="setup-pin-confirm" label={t('pin_confirm')} value={confirm} describedBy="setup-pin-error" invalid={!!pinError} onInput={setConfirm} />
+          <PinField id="setup-pin" label={t('pin_new')} value={pin} autoComplete="new-password" describedBy="setup-pin-hint setup-pin-error" invalid={!!pinError} onInput={setPin} />
+          <PinField id="setup-pin-confirm" label={t('pin_confirm')} value={confirm} autoComplete="new-password" describedBy="setup-pin-error" invalid={!!pinError} onInput={setConfirm} />
         </div>
         <p id="setup-pin-error" class="error" role="alert">
           {pinError ?? ''}
@@ -158,36 +159,6 @@ function SetupForm({ t, language, languages, countries, initialCountry, busy, er
         </button>
       </div>
     </form>
-  );
-}
-
-interface PinFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  describedBy: string;
-  invalid: boolean;
-  onInput(value: string): void;
-}
-
-/** A PIN entry: digits only on phones, never autofilled with an old password. */
-function PinField({ id, label, value, describedBy, invalid, onInput }: PinFieldProps) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        class="pin-input"
-        type="password"
-        inputMode="numeric"
-        autoComplete="new-password"
-        maxLength={12}
-        value={value}
-        aria-describedby={describedBy}
-        aria-invalid={invalid ? true : undefined}
-        onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
-      />
-    </div>
   );
 }
 
