@@ -5,7 +5,8 @@ import { loadClassifier, LABELS, type Scores } from '../../src/classifier/index'
 import { sourceFromDirectory } from '../../src/classifier/node-source';
 import { normalizeText } from '../../src/classifier/normalize';
 import { parseConversation } from '../../src/classifier/conversation';
-import { convScores, type TrainConfig } from './pipeline';
+import type { TrainConfig } from './pipeline';
+import { convScores } from './scoring';
 import type { BagParams } from './bag-model';
 import type { ConvModel } from '../../src/classifier/conversation';
 

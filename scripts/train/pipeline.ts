@@ -18,7 +18,6 @@ import { counterSpeechRows } from './counter-speech';
 import { convScores, predictTexts } from './scoring';
 import { evaluate } from './evaluate';
 
-export { convScores, predictTexts } from './scoring';
 
 export interface TrainConfig {
   dataDir: string;
