@@ -41,4 +41,9 @@ export default tseslint.config(
     files: ['scripts/**/*.{js,mjs,ts}', 'tools/**/*.ts', 'test/**/*.ts', 'modules/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly' } },
   },
+  {
+    // scripts of the fixture web pages run in the page, like any site's
+    files: ['test/fixtures/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly' } },
+  },
 );
